@@ -1,0 +1,146 @@
+// The one vendor-neutral view of an MDM tenant. Nothing here knows Kandji or JumpCloud wire shapes.
+import type { ApiError } from './errors';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type VendorKind = 'kandji' | 'jumpcloud';
+
+export type DevicePlatform = 'Mac' | 'iPhone' | 'iPad' | 'AppleTV' | 'Vision';
+
+/** Where a profile runs (Kandji `runs_on_*`; JumpCloud policies are macOS/iOS by template). */
+export interface RunsOn {
+  mac: boolean;
+  iphone: boolean;
+  ipad: boolean;
+  tv: boolean;
+  vision: boolean;
+}
+
+export interface LibraryItem {
+  id: string;
+  name: string;
+  active: boolean;
+  runsOn: RunsOn;
+  /** The profile's identifier as the MDM installs it (may be rewritten by the service). */
+  mdmIdentifier?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  /** Per-device install counts where the API gives them. */
+  statusCounts?: { success: number; pending: number; failed: number };
+}
+
+export interface LibraryItemWithContent extends LibraryItem {
+  /** The .mobileconfig XML as the tenant stores it. */
+  profile: string;
+}
+
+export interface ProfileUpload {
+  name: string;
+  /** Raw .mobileconfig bytes (XML or signed). */
+  file: Uint8Array;
+  fileName: string;
+  active?: boolean;
+  runsOn?: Partial<RunsOn>;
+}
+
+/** What the caller last saw of a remote item; an update refuses when the remote moved on. */
+export interface KnownRemote {
+  updatedAt?: string;
+  contentHash?: string;
+}
+
+export interface Blueprint {
+  id: string;
+  name: string;
+  /** Map blueprints (Kandji) need an assignment node when assigning. */
+  kind: 'classic' | 'map' | 'group';
+  description?: string;
+  deviceCount?: number;
+}
+
+export interface AssignmentNode {
+  id: string;
+  name: string;
+}
+
+export interface Device {
+  id: string;
+  name: string;
+  platform: DevicePlatform;
+  serial?: string;
+  model?: string;
+  osVersion?: string;
+  blueprintId?: string;
+  blueprintName?: string;
+  user?: string;
+  lastCheckIn?: string;
+}
+
+export interface DeviceDetails extends Device {
+  facts: Record<string, string>;
+}
+
+export interface ProfileStatus {
+  deviceId: string;
+  deviceName?: string;
+  status: 'success' | 'pending' | 'failed' | 'excluded' | 'unknown';
+  detail?: string;
+  updatedAt?: string;
+}
+
+export interface DeviceActionSpec {
+  id: string;
+  label: string;
+  destructive: boolean;
+  platforms: DevicePlatform[];
+  params?: { name: string; label: string; required: boolean; kind: 'string' | 'boolean' | 'pin' }[];
+}
+
+export interface DeviceActionResult {
+  /** e.g. the unlock PIN a Mac lock returns. */
+  pin?: string;
+  message?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page; undefined at the end. */
+  next?: string;
+  total?: number;
+}
+
+export interface DeviceQuery {
+  platform?: DevicePlatform;
+  blueprintId?: string;
+  search?: string;
+}
+
+export interface TenantApi {
+  readonly kind: VendorKind;
+  /** A cheap authenticated call to check the credentials. */
+  verify(): Promise<Result<void>>;
+
+  listProfiles(): Promise<Result<LibraryItem[]>>;
+  getProfile(id: string): Promise<Result<LibraryItemWithContent>>;
+  /** Creates, but first looks for one with the same name after an ambiguous failure: never duplicates. */
+  createProfile(upload: ProfileUpload): Promise<Result<LibraryItemWithContent>>;
+  updateProfile(id: string, upload: Partial<ProfileUpload>, known?: KnownRemote, force?: boolean): Promise<Result<LibraryItemWithContent>>;
+  deleteProfile(id: string): Promise<Result<void>>;
+  setActive(id: string, active: boolean): Promise<Result<LibraryItem>>;
+  profileStatus(id: string): Promise<Result<ProfileStatus[]>>;
+
+  listBlueprints(): Promise<Result<Blueprint[]>>;
+  blueprintItems(blueprintId: string): Promise<Result<LibraryItem[]>>;
+  assignmentNodes(blueprintId: string): Promise<Result<AssignmentNode[]>>;
+  assign(blueprintId: string, itemId: string, nodeId?: string): Promise<Result<void>>;
+  unassign(blueprintId: string, itemId: string): Promise<Result<void>>;
+
+  listDevices(query: DeviceQuery, cursor?: string): Promise<Result<Page<Device>>>;
+  getDevice(id: string): Promise<Result<DeviceDetails>>;
+  deviceProfiles(id: string): Promise<Result<ProfileStatus[]>>;
+  deviceActions(device: Device): DeviceActionSpec[];
+  runDeviceAction(deviceId: string, action: string, params?: Record<string, string>): Promise<Result<DeviceActionResult>>;
+
+  /** A URL to open the item in the vendor's web console, if known. */
+  webUrl(target: { kind: 'profile' | 'blueprint' | 'device'; id: string }): string | undefined;
+}
