@@ -10,6 +10,14 @@ export interface Problem {
   length: number;
   /** Machine-readable facts a quick fix needs (e.g. the suggested key). */
   data?: Record<string, unknown>;
+  /** Other places that explain this problem (e.g. the first use of a duplicated UUID). */
+  related?: RelatedSpan[];
+}
+
+export interface RelatedSpan {
+  offset: number;
+  length: number;
+  message: string;
 }
 
 export interface Edit {

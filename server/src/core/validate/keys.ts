@@ -1,0 +1,109 @@
+// Checks the keys of one dictionary against its schema: unknown keys (with did-you-mean), missing
+// required keys (minding alternatives and one-of groups), then each value.
+
+import type { DictNode, Span } from '../plist/ast';
+import type { KeySchema, OneOfGroup } from '../schema/types';
+import { ValidationCodes as C } from './codes';
+import type { Ctx } from './context';
+import { checkKeyPlatforms } from './platforms';
+import { closestMatch } from './suggest';
+import { checkValue } from './values';
+
+/** Raw Apple data names a wildcard member `ANY`; the generator turns it into `openKeys`, both are read. */
+const WILDCARD = 'ANY';
+
+/** What a dictionary may hold: a payload schema or a dictionary key's schema both give one. */
+export interface DictShape {
+  keys: KeySchema[];
+  openKeys?: boolean;
+  additionalKeys?: KeySchema;
+  oneOf?: OneOfGroup[];
+}
+
+export const shapeOf = (k: KeySchema): DictShape => ({ keys: k.subkeys ?? [], openKeys: k.openKeys, additionalKeys: k.additionalKeys, oneOf: k.oneOf });
+
+export const hasShape = (s: DictShape): boolean => s.keys.length > 0 || !!s.additionalKeys || (s.oneOf?.length ?? 0) > 0;
+
+export interface DictCheckOptions {
+  /** Keys handled by a more specific rule: neither type-checked here nor required here. */
+  skip?: ReadonlySet<string>;
+}
+
+export function checkDict(ctx: Ctx, dict: DictNode, shape: DictShape, label: string, opts: DictCheckOptions = {}): void {
+  const byName = new Map<string, KeySchema>();
+  for (const k of shape.keys) if (!byName.has(k.key)) byName.set(k.key, k);
+  const extra = shape.additionalKeys ?? byName.get(WILDCARD);
+  const open = shape.openKeys || byName.has(WILDCARD);
+  const present = new Set<string>();
+
+  for (const entry of dict.entries) {
+    present.add(entry.key);
+    if (entry.key.trim() === '') {
+      ctx.report.add(C.emptyKey, entry.keySpan, `Empty <key> in ${label}`);
+      continue;
+    }
+    if (opts.skip?.has(entry.key)) continue;
+    const schema = entry.key === WILDCARD ? undefined : byName.get(entry.key);
+    const keyLabel = `\`${entry.key}\``;
+    if (schema) {
+      checkKeyPlatforms(ctx, schema, entry.keySpan);
+      if (entry.value) checkNested(ctx, () => checkValue(ctx, entry.value!, schema, keyLabel));
+      continue;
+    }
+    if (open) {
+      if (extra && entry.value) checkNested(ctx, () => checkValue(ctx, entry.value!, extra, keyLabel));
+      continue;
+    }
+    const suggestion = closestMatch(entry.key, [...byName.keys()].filter((k) => k !== WILDCARD));
+    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
+    ctx.report.add(C.unknownKey, entry.keyContent.length > 0 ? entry.keyContent : entry.keySpan,
+      `Unknown key \`${entry.key}\` in ${label}${hint}`, suggestion ? { data: { suggestion } } : {});
+  }
+
+  const missing = shape.keys
+    .filter((k) => k.presence === 'required' && k.key !== WILDCARD && !present.has(k.key) && !opts.skip?.has(k.key))
+    .filter((k) => !(k.alternatives ?? []).some((a) => present.has(a)))
+    .map((k) => k.key);
+  if (missing.length > 0) {
+    const names = missing.map((k) => `\`${k}\``).join(', ');
+    const noun = missing.length === 1 ? 'key' : 'keys';
+    ctx.report.add(C.missingRequiredKey, startTag(dict), `Missing required ${noun} ${names} in ${label}`, {
+      data: { missingKeys: missing, payloadType: ctx.payloadType },
+    });
+  }
+  for (const group of shape.oneOf ?? []) checkOneOf(ctx, dict, group, present, label);
+}
+
+function checkOneOf(ctx: Ctx, dict: DictNode, group: OneOfGroup, present: ReadonlySet<string>, label: string): void {
+  const there = group.keys.filter((k) => present.has(k));
+  const names = group.keys.map((k) => `\`${k}\``).join(' or ');
+  if (there.length === 0 && group.keys.length > 0) {
+    ctx.report.add(C.missingRequiredKey, startTag(dict), `Missing ${names} in ${label}: one of them is required`, {
+      data: { missingKeys: [group.keys[0]], alternatives: group.keys, payloadType: ctx.payloadType },
+    });
+  } else if (group.exclusive && there.length > 1) {
+    const second = dict.entries.filter((e) => there.includes(e.key))[1];
+    ctx.report.add(C.conflictingKeys, second ? second.keySpan : startTag(dict), `${label} sets both ${there.map((k) => `\`${k}\``).join(' and ')}; use only one of ${names}`, {
+      data: { keys: there },
+    });
+  }
+}
+
+/** Deeply nested (hostile or broken) input must not exhaust the stack; past this depth values go unchecked. */
+const MAX_DEPTH = 64;
+
+export function checkNested(ctx: Ctx, run: () => void): void {
+  if (ctx.depth >= MAX_DEPTH) return;
+  ctx.depth++;
+  try {
+    run();
+  } finally {
+    ctx.depth--;
+  }
+}
+
+/** The `<dict>` start tag: where "missing key" problems point. */
+export function startTag(node: { span: Span; content: Span }): Span {
+  const len = node.content.offset - node.span.offset;
+  return { offset: node.span.offset, length: len > 0 && len <= node.span.length ? len : Math.min(node.span.length, 6) };
+}
