@@ -27,11 +27,17 @@ export interface LibraryItem {
   updatedAt?: string;
   /** Per-device install counts where the API gives them. */
   statusCounts?: { success: number; pending: number; failed: number };
+  /** 'other' for non-profile items a blueprint lists (apps, scripts, other policy templates). */
+  kind?: 'custom-profile' | 'other';
+  /** profileHash() of the content, when the listing carries the content. */
+  contentHash?: string;
 }
 
 export interface LibraryItemWithContent extends LibraryItem {
   /** The .mobileconfig XML as the tenant stores it. */
   profile: string;
+  /** profileHash(profile): pass it back in KnownRemote to guard an update. */
+  contentHash: string;
 }
 
 export interface ProfileUpload {
@@ -82,6 +88,9 @@ export interface DeviceDetails extends Device {
 
 export interface ProfileStatus {
   deviceId: string;
+  /** The library item the row is about (set by deviceProfiles). */
+  itemId?: string;
+  itemName?: string;
   deviceName?: string;
   status: 'success' | 'pending' | 'failed' | 'excluded' | 'unknown';
   detail?: string;
@@ -112,7 +121,10 @@ export interface Page<T> {
 export interface DeviceQuery {
   platform?: DevicePlatform;
   blueprintId?: string;
+  /** Name (Kandji: device name contains; JumpCloud: display name / hostname / serial search). */
   search?: string;
+  /** Page size, clamped to the vendor maximum (Kandji 300, JumpCloud 100). Default: the maximum. */
+  pageSize?: number;
 }
 
 export interface TenantApi {
@@ -133,7 +145,7 @@ export interface TenantApi {
   blueprintItems(blueprintId: string): Promise<Result<LibraryItem[]>>;
   assignmentNodes(blueprintId: string): Promise<Result<AssignmentNode[]>>;
   assign(blueprintId: string, itemId: string, nodeId?: string): Promise<Result<void>>;
-  unassign(blueprintId: string, itemId: string): Promise<Result<void>>;
+  unassign(blueprintId: string, itemId: string, nodeId?: string): Promise<Result<void>>;
 
   listDevices(query: DeviceQuery, cursor?: string): Promise<Result<Page<Device>>>;
   getDevice(id: string): Promise<Result<DeviceDetails>>;
