@@ -1,0 +1,61 @@
+// Registers every command: each is a function of the one Ctx (pattern: commands are functions of ctx).
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { addTenant } from './addTenant';
+import { assignToBlueprint } from './assignToBlueprint';
+import { compareWithRemote } from './compareWithRemote';
+import { copyId } from './copyId';
+import { deleteProfile } from './deleteProfile';
+import { deviceAction } from './deviceAction';
+import { clearDeviceFilter, filterDevices } from './filterDevices';
+import { openDecoded, restartServer, setLanguage, showLog } from './languageCommands';
+import { loadMore } from './loadMore';
+import { openInBrowser } from './openInBrowser';
+import { pullToWorkspace } from './pullToWorkspace';
+import { pushProfile } from './pushProfile';
+import { refresh } from './refresh';
+import { removeFromBlueprint } from './removeFromBlueprint';
+import { removeTenant } from './removeTenant';
+import { renameTenant } from './renameTenant';
+import { setActive } from './setActive';
+import { switchTenant } from './switchTenant';
+import { syncStatus } from './syncStatus';
+import { tryDemoTenant } from './tryDemoTenant';
+import { updateToken } from './updateToken';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (...args: any[]) => unknown;
+
+export function registerCommands(ctx: Ctx): void {
+  const table: Record<string, Handler> = {
+    addTenant: addTenant(ctx),
+    renameTenant: renameTenant(ctx),
+    removeTenant: removeTenant(ctx),
+    switchTenant: switchTenant(ctx),
+    updateToken: updateToken(ctx),
+    tryDemoTenant: tryDemoTenant(ctx),
+    refresh: refresh(ctx),
+    loadMore: loadMore(ctx),
+    filterDevices: filterDevices(ctx),
+    clearDeviceFilter: clearDeviceFilter(ctx),
+    pushProfile: pushProfile(ctx),
+    activate: setActive(ctx, true),
+    deactivate: setActive(ctx, false),
+    assignToBlueprint: assignToBlueprint(ctx),
+    removeFromBlueprint: removeFromBlueprint(ctx),
+    pullToWorkspace: pullToWorkspace(ctx),
+    compareWithRemote: compareWithRemote(ctx),
+    deleteProfile: deleteProfile(ctx),
+    openInBrowser: openInBrowser(ctx),
+    copyId: copyId(),
+    deviceAction: deviceAction(ctx),
+    syncStatus: syncStatus(ctx),
+    setLanguage: setLanguage(),
+    openDecoded: openDecoded(ctx),
+    restartServer: restartServer(ctx),
+    showLog: showLog(ctx),
+  };
+  for (const [name, handler] of Object.entries(table)) {
+    ctx.own(vscode.commands.registerCommand(`profileStudio.${name}`, handler));
+  }
+}

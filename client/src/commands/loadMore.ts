@@ -1,0 +1,14 @@
+// Load more: the next page of devices under a Devices folder (the node owns the cursor).
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { DevicesNode } from '../views/nodes/devicesNode';
+import { tenantIdOf } from './targets';
+
+export const loadMore =
+  (ctx: Ctx) =>
+  async (arg?: unknown): Promise<number | undefined> => {
+    const node = arg instanceof DevicesNode ? arg : ctx.tree.tenantNode(tenantIdOf(arg) ?? '')?.devices;
+    if (!node) return undefined;
+    await vscode.window.withProgress({ location: { viewId: 'profileStudio.tenants' } }, () => node.loadMore());
+    return node.loadedCount;
+  };

@@ -1,0 +1,58 @@
+// Typed reads of the `profileStudio.*` settings. Never a token: credentials live in SecretStorage only.
+import * as vscode from 'vscode';
+
+export type SeverityOverride = 'error' | 'warning' | 'info' | 'hint' | 'off';
+
+export const SECTION = 'profileStudio';
+
+/** Settings the language server reads once at start; a change asks for a restart. */
+export const RESTART_SETTINGS = ['diagnostics.delayMs'] as const;
+
+export class Config {
+  private get cfg(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  get targetPlatforms(): string[] {
+    return this.cfg.get<string[]>('targetPlatforms', ['macOS']);
+  }
+
+  get severityOverrides(): Record<string, SeverityOverride> {
+    return this.cfg.get<Record<string, SeverityOverride>>('severityOverrides', {});
+  }
+
+  get diagnosticDelayMs(): number {
+    return clamp(this.cfg.get<number>('diagnostics.delayMs', 200), 0, 5000);
+  }
+
+  get formatEnabled(): boolean {
+    return this.cfg.get<boolean>('format.enable', true);
+  }
+
+  get requestTimeoutMs(): number {
+    return clamp(this.cfg.get<number>('requestTimeoutSeconds', 30), 1, 600) * 1000;
+  }
+
+  get openSignedDecoded(): boolean {
+    return this.cfg.get<boolean>('openSignedProfilesDecoded', true);
+  }
+
+  get lintBeforePush(): boolean {
+    return this.cfg.get<boolean>('push.lintFirst', true);
+  }
+
+  /** What the server receives in initializationOptions and on didChangeConfiguration. */
+  serverOptions(): { diagnosticDelayMs: number; targetPlatforms: string[]; severityOverrides: Record<string, SeverityOverride> } {
+    return {
+      diagnosticDelayMs: this.diagnosticDelayMs,
+      targetPlatforms: this.targetPlatforms,
+      severityOverrides: this.severityOverrides,
+    };
+  }
+
+  needsRestart(e: vscode.ConfigurationChangeEvent): boolean {
+    return RESTART_SETTINGS.some((key) => e.affectsConfiguration(`${SECTION}.${key}`));
+  }
+}
+
+const clamp = (n: number, lo: number, hi: number): number => (Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : lo);

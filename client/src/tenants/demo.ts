@@ -1,0 +1,53 @@
+// "Try the demo tenant": the built-in simulator on 127.0.0.1 with demo data, added as a tenant for
+// this session. Demo tenants left from an earlier session point at a dead port, so they are pruned.
+import type * as vscode from 'vscode';
+import type { VendorKind } from '../api/tenantApi';
+import { startSimulator } from '../simulator';
+import type { Ctx } from '../ctx';
+import type { TenantRecord } from './registry';
+
+interface Running {
+  stop(): unknown;
+}
+
+export class DemoTenants implements vscode.Disposable {
+  private readonly running = new Map<string, Running>();
+
+  constructor(private readonly ctx: Ctx) {}
+
+  isRunning(tenantId: string): boolean {
+    return this.running.has(tenantId);
+  }
+
+  /** Drops demo tenants whose simulator belonged to an earlier session, with their secrets. */
+  async pruneStale(): Promise<void> {
+    for (const t of this.ctx.tenants.list()) {
+      if (t.demo && !this.running.has(t.id)) {
+        await this.ctx.credentials.delete(t.id);
+        await this.ctx.tenants.remove(t.id);
+      }
+    }
+  }
+
+  async start(vendor: VendorKind): Promise<TenantRecord> {
+    const sim = await startSimulator({ vendor, port: 0, data: 'demo' });
+    const label = vendor === 'kandji' ? 'Demo (Kandji)' : 'Demo (JumpCloud)';
+    const record = await this.ctx.tenants.add({ label, kind: vendor, baseUrl: sim.url, demo: true });
+    this.running.set(record.id, sim);
+    await this.ctx.credentials.set(record.id, sim.token);
+    this.ctx.log.info(`Demo tenant ${label} started on ${sim.url}`);
+    return record;
+  }
+
+  /** Stops the simulator behind a demo tenant (when the tenant is removed). */
+  async stop(tenantId: string): Promise<void> {
+    const sim = this.running.get(tenantId);
+    this.running.delete(tenantId);
+    await sim?.stop();
+  }
+
+  dispose(): void {
+    for (const sim of this.running.values()) void sim.stop();
+    this.running.clear();
+  }
+}
