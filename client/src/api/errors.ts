@@ -25,7 +25,7 @@ export function isAmbiguous(error: ApiError): boolean {
 
 /** One line for humans: message plus hint. Used by the CLI and the extension alike. */
 export function formatApiError(error: ApiError): string {
-  const status = 'status' in error && error.status !== undefined ? ` (HTTP ${error.status})` : '';
+  const status = 'status' in error && error.status !== undefined && error.status >= 100 ? ` (HTTP ${error.status})` : '';
   return `${error.message}${status}${error.hint ? `. ${error.hint}` : ''}`;
 }
 

@@ -18,7 +18,8 @@ export async function followPages<T>(fetchPage: (cursor?: string) => Promise<Res
   return { ok: true, value: all };
 }
 
-export function invalid(message: string, status = 400): ApiError {
+/** A request refused before anything was sent (status 0: no HTTP exchange). */
+export function invalid(message: string, status = 0): ApiError {
   return { kind: 'invalid', status, message };
 }
 

@@ -8,7 +8,8 @@ import type {
   LibraryItem, LibraryItemWithContent, Page, ProfileStatus, ProfileUpload, Result, TenantApi,
 } from '../tenantApi';
 import { parseWire } from '../wireCheck';
-import { actionBody, itemFromRef, KANDJI_ACTIONS, profileForm, toBlueprint, toDevice, toFacts, toLibraryItem, toProfileStatus } from './mapping';
+import { toFacts } from '../facts';
+import { actionBody, itemFromRef, KANDJI_ACTIONS, profileForm, toBlueprint, toDevice, toLibraryItem, toProfileStatus } from './mapping';
 import * as wire from './wire';
 
 const PROFILES = '/api/v1/library/custom-profiles';
