@@ -29,11 +29,11 @@ export function checkPayload(ctx: Ctx, payload: DictNode, index: number): void {
     const data: Record<string, unknown> = { missingKeys: [key], payloadType: type ?? '' };
     if (key === 'PayloadUUID') data.fix = 'new-uuid';
     const advice = key === 'PayloadVersion' ? ' (1 is expected)' : '';
-    ctx.report.add(code, startTag(payload), `The ${name} has no \`${key}\`${advice}`, { data });
+    ctx.report.add(code, startTag(payload), `${capitalize(name)} has no \`${key}\`${advice}`, { data });
   }
-  checkStringKey(ctx, typeEntry, `The ${name}`);
-  checkStringKey(ctx, entryOf(payload, 'PayloadIdentifier'), `The ${name}`);
-  checkStringKey(ctx, entryOf(payload, 'PayloadUUID'), `The ${name}`);
+  checkStringKey(ctx, typeEntry, capitalize(name));
+  checkStringKey(ctx, entryOf(payload, 'PayloadIdentifier'), capitalize(name));
+  checkStringKey(ctx, entryOf(payload, 'PayloadUUID'), capitalize(name));
   checkPayloadVersion(ctx, payload, name);
 
   const common = ctx.registry.commonKeys();
@@ -50,11 +50,11 @@ export function checkPayload(ctx: Ctx, payload: DictNode, index: number): void {
   }
   if (!schema) {
     // Unknown content: check only the common keys' types, never flag the rest.
-    checkDict(ctx, payload, { keys: mergeKeys(common, payloadExtraKeys), openKeys: true }, `the ${name}`, { skip: payloadCoreKeys });
+    checkDict(ctx, payload, { keys: mergeKeys(common, payloadExtraKeys), openKeys: true }, name, { skip: payloadCoreKeys });
   } else {
     // com.apple.ManagedClient.preferences is open by its schema: preference content is never flagged.
     const shape = { keys: mergeKeys(schema.keys, common, payloadExtraKeys), openKeys: schema.openKeys, additionalKeys: schema.additionalKeys, oneOf: schema.oneOf };
-    checkDict(ctx, payload, shape, `the ${name}`, { skip: payloadCoreKeys });
+    checkDict(ctx, payload, shape, name, { skip: payloadCoreKeys });
   }
   ctx.payloadSupport = undefined;
   ctx.rootListsUnreliable = false;
@@ -64,14 +64,14 @@ function checkPayloadVersion(ctx: Ctx, payload: DictNode, name: string): void {
   const v = entryOf(payload, 'PayloadVersion')?.value;
   if (!v) return;
   if (v.kind !== 'integer') {
-    ctx.report.add(C.wrongType, v.span, `The ${name} \`PayloadVersion\` is <${v.kind}>; expected <integer>`, {
+    ctx.report.add(C.wrongType, v.span, `${capitalize(name)} \`PayloadVersion\` is <${v.kind}>; expected <integer>`, {
       data: { expectedType: 'integer', key: 'PayloadVersion' },
     });
     return;
   }
   const n = scalarValue(v);
   if (n !== undefined && n !== 1) {
-    ctx.report.add(C.payloadUnusualVersion, v.content.length > 0 ? v.content : v.span, `The ${name} \`PayloadVersion\` is ${n}; 1 is usual`);
+    ctx.report.add(C.payloadUnusualVersion, v.content.length > 0 ? v.content : v.span, `${capitalize(name)} \`PayloadVersion\` is ${n}; 1 is usual`);
   }
 }
 
@@ -85,3 +85,5 @@ function reportUnknownType(ctx: Ctx, type: string, value: { span: { offset: numb
     ctx.report.add(C.customType, at, `\`${type}\` is not an Apple payload type; treated as an app preference domain and its keys are not checked`);
   }
 }
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

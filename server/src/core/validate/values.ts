@@ -15,6 +15,13 @@ const elementName: Record<SchemaType, string> = {
 
 const kindName = (kind: PlistKind): string => (kind === 'true' || kind === 'false' ? `<${kind}/>` : `<${kind}>`);
 
+/** `<string>yes</string>` for short scalars, else just the element name. */
+function describe(node: PlistNode): string {
+  if (node.kind === 'dict' || node.kind === 'array' || node.kind === 'true' || node.kind === 'false') return kindName(node.kind);
+  const text = node.text.trim();
+  return text.length > 0 && text.length <= 40 && !text.includes('\n') ? `<${node.kind}>${text}</${node.kind}>` : kindName(node.kind);
+}
+
 export function typeMatches(schema: KeySchema, kind: PlistKind): boolean {
   return [schema.type, ...(schema.alsoAccepts ?? [])].some((t) => kindFits(t, schema, kind));
 }
@@ -45,7 +52,7 @@ export function checkValue(ctx: Ctx, node: PlistNode, schema: KeySchema, label: 
       });
       return;
     }
-    ctx.report.add(C.wrongType, node.span, `${label} is ${kindName(node.kind)}; expected ${elementName[schema.type]}`, {
+    ctx.report.add(C.wrongType, node.span, `${label} is ${describe(node)}; expected ${elementName[schema.type]}`, {
       data: { expectedType: schema.type, key: schema.key },
     });
     return;
