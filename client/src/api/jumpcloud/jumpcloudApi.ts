@@ -345,25 +345,27 @@ export class JumpCloudApi implements TenantApi {
     return ok({ items, ...(more ? { next: String(end) } : {}), ...(total !== undefined ? { total } : {}) });
   }
 
-  /** Pages over the group's members, then fetches those systems in one search (platform filtered after). */
+  /**
+   * Pages over the group's members and reads each member system (v1 has no batch read by id without the
+   * unverified OR-filter syntax); the platform filter applies after, so a page may hold fewer than `limit`.
+   */
   private async groupDevices(query: DeviceQuery, limit: number, skip: number): Promise<Result<Page<Device>>> {
     const members = await this.v2Page(`/api/v2/systemgroups/${encodeURIComponent(query.blueprintId!)}/members`, {}, wire.graphEdge, String(skip), limit);
     if (!members.ok) return members;
     const ids = members.value.items.filter((e) => e.type === 'system' || e.type === '').map((e) => e.id);
-    let devices: Device[] = [];
-    if (ids.length > 0) {
-      const found = await this.call({
-        method: 'POST', path: '/api/search/systems', retry: 'idempotent',
-        json: {
-          filter: { or: ids.map((id) => ({ _id: id })) },
-          ...(query.search ? { searchFilter: { searchTerm: query.search, fields: ['displayName', 'hostname', 'serialNumber'] } } : {}),
-          limit: MAX,
-        },
-      }, (b) => wire.v1Page(b, 'systems').results.map(wire.system));
-      if (!found.ok) return found;
-      devices = found.value.map(toDevice).filter((d) => !query.platform || d.platform === query.platform);
+    const systems = await mapLimit(ids, CONCURRENCY, (id) => this.getSystem(id));
+    const devices: Device[] = [];
+    for (const s of systems) {
+      if (!s.ok) {
+        if (s.error.kind === 'not-found') continue; // removed since the member list was read
+        return s;
+      }
+      devices.push(toDevice(s.value));
     }
-    return ok({ items: devices, ...(members.value.next ? { next: members.value.next } : {}), ...(members.value.total !== undefined ? { total: members.value.total } : {}) });
+    const needle = query.search?.toLowerCase();
+    const items = devices.filter((d) => (!query.platform || d.platform === query.platform)
+      && (!needle || `${d.name} ${d.serial ?? ''}`.toLowerCase().includes(needle)));
+    return ok({ items, ...(members.value.next ? { next: members.value.next } : {}), ...(members.value.total !== undefined ? { total: members.value.total } : {}) });
   }
 
   private getSystem(id: string): Promise<Result<wire.SystemWire>> {
