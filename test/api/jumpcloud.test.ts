@@ -39,7 +39,7 @@ test('jumpcloud: a custom profile is a policy from custom_mdm_profile_darwin wit
   const put = sim.log.find((e) => e.method === 'PUT');
   assert.equal(put?.contentType?.split(';')[0], 'application/json');
   // A PUT is a full replace: the redispatch flag survived.
-  assert.equal(sim.state.items.get(created.id)?.redispatch ?? true, true);
+  assert.equal(sim.state.items.get(created.id)?.values?.find((v) => v.configFieldName === 'redispatchPolicy')?.value, true);
 
   const conflict = errorOf(await api.updateProfile(created.id, { name: 'x' }, { contentHash: got.contentHash }));
   assert.equal(conflict.kind, 'conflict');
