@@ -1,0 +1,51 @@
+// Bytes to text for plist files: UTF-8 (with or without BOM) and UTF-16 with a BOM, or without one
+// when the text starts with `<` (the XML declaration makes the byte order visible).
+
+import { decodeUtf8 } from './der';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export interface DecodedText {
+  /** The text without its byte order mark (editors drop it too, so offsets agree). */
+  text: string;
+  encoding: TextEncoding;
+  hadBom: boolean;
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return { text: decodeUtf8(bytes.subarray(3)), encoding: 'utf-8', hadBom: true };
+  if (b0 === 0xff && b1 === 0xfe) return { text: decodeUtf16(bytes.subarray(2), true), encoding: 'utf-16le', hadBom: true };
+  if (b0 === 0xfe && b1 === 0xff) return { text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be', hadBom: true };
+  if (b0 === 0x3c && b1 === 0x00) return { text: decodeUtf16(bytes, true), encoding: 'utf-16le', hadBom: false };
+  if (b0 === 0x00 && b1 === 0x3c) return { text: decodeUtf16(bytes, false), encoding: 'utf-16be', hadBom: false };
+  return { text: decodeUtf8(bytes), encoding: 'utf-8', hadBom: false };
+}
+
+function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
+  const chunks: string[] = [];
+  const units: number[] = [];
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    units.push(littleEndian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
+    if (units.length >= 8192) {
+      chunks.push(String.fromCharCode.apply(null, units));
+      units.length = 0;
+    }
+  }
+  chunks.push(String.fromCharCode.apply(null, units));
+  return chunks.join('');
+}
+
+/** UTF-8 bytes of a string (for tests and for handing extracted text to byte-oriented tools). */
+export function encodeUtf8(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out.push(cp);
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  }
+  return Uint8Array.from(out);
+}

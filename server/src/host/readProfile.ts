@@ -1,0 +1,18 @@
+// Node side of reading a profile from disk (CLI, language server, the extension's read-only viewer).
+
+import { readFile } from 'node:fs/promises';
+import { readProfileBytes, type ProfileContent } from '../core/container';
+
+export type ReadProfileResult = { ok: true; profile: ProfileContent } | { ok: false; error: string };
+
+export async function readProfileFile(path: string): Promise<ReadProfileResult> {
+  let bytes: Uint8Array;
+  try {
+    const buffer = await readFile(path);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, error: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'I/O error'})` };
+  }
+  return { ok: true, profile: readProfileBytes(bytes) };
+}
