@@ -16,7 +16,7 @@ export async function runSuiteMode({ repo, install, vsix, session, timeoutS, log
   let ok = false;
   try {
     const ext = unpackVsix(vsix, join(run.dir, 'vsix'));
-    const ws = join(run.dir, 'ws');
+    const ws = join(run.dir, 'profiles');
     cpSync(join(repo, 'samples', 'workspace'), ws, { recursive: true });
     const resultFile = join(run.dir, 'result.json');
     const server = await startCodeServer(install, run, {

@@ -20,7 +20,7 @@ export async function startUiEnvironment({ repo, install, vsix, session, timeout
   const sim = await startDemoSimulator(repo, 'kandji');
   const stopSim = session.track(() => sim.stop());
   installVsix(install, run, vsix);
-  const ws = join(run.dir, 'ws');
+  const ws = join(run.dir, 'profiles');
   cpSync(join(repo, 'samples', 'workspace'), ws, { recursive: true });
   const server = await startCodeServer(install, run, { idleTimeoutS: timeoutS + 60, extraEnv: demoTenantEnv(sim) });
   const stopServer = session.track(server.stop);
