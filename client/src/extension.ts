@@ -16,7 +16,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Profil
     ctx = new Ctx(context);
     context.subscriptions.push(ctx);
     registerCommands(ctx);
-    await ctx.demo.pruneStale();
+    const launched = process.env.PROFILE_STUDIO_DEMO_TENANT;
+    await ctx.demo.pruneStale(launched?.split('|')[1]?.replace(/\/+$/, ''));
+    await ctx.demo.connectFromEnv(launched);
     ctx.client = createLanguageClient(context.extensionUri, ctx.config);
     const current = ctx;
     ctx.own(

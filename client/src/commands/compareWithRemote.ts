@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { displayNameOf, readLocalProfile } from '../viewers/decode';
 import { remoteUriFor } from '../viewers/remoteProvider';
-import { safeName } from './syncLayout';
+import { readRepo } from '../sync';
+import { workspaceSyncFs } from './syncLayout';
 import { pickItem, pickTenant } from './targets';
 
 export interface CompareResult {
@@ -23,7 +24,7 @@ export const compareWithRemote =
     const name = ref.name ?? ref.itemId;
     const remote = remoteUriFor(ref.tenantId, ref.itemId, name);
     ctx.remote.reload(remote);
-    const local = ctx.links.fileFor(ref.tenantId, ref.itemId) ?? (await pulledFile(name));
+    const local = ctx.links.fileFor(ref.tenantId, ref.itemId) ?? (await pulledFile(ref.itemId));
     if (local && (await exists(local))) {
       await vscode.commands.executeCommand('vscode.diff', remote, local, `${name}: ${ctx.tenant(ref.tenantId)?.label ?? 'remote'} ↔ local`);
       return { remote, local };
@@ -57,10 +58,12 @@ function activeFile(): vscode.Uri | undefined {
   return uri?.scheme === 'file' && uri.path.endsWith('.mobileconfig') ? uri : undefined;
 }
 
-async function pulledFile(name: string): Promise<vscode.Uri | undefined> {
+/** A file in a workspace folder's sync layout whose info file records this item id. */
+async function pulledFile(itemId: string): Promise<vscode.Uri | undefined> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const candidate = vscode.Uri.joinPath(folder.uri, 'profiles', safeName(name), `${safeName(name)}.mobileconfig`);
-    if (await exists(candidate)) return candidate;
+    const repo = await readRepo(workspaceSyncFs(folder.uri));
+    const hit = repo.profiles.find((p) => p.info.id === itemId);
+    if (hit) return vscode.Uri.joinPath(folder.uri, ...hit.profilePath.split('/'));
   }
   return undefined;
 }

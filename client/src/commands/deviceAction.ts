@@ -48,9 +48,13 @@ export const deviceAction =
     if (!result.ok) return void ctx.say.apiError(spec.label, result.error, tenant);
     if (result.value.pin) {
       const pin = result.value.pin;
+      // Modal, so the PIN is not missed; the command returns at once and the log never sees the PIN.
       void vscode.window
-        .showInformationMessage(`${spec.label} sent to ${dev.name}. Unlock PIN: ${pin}`, { modal: !opts.confirm }, 'Copy PIN')
-        .then((c) => (c === 'Copy PIN' ? vscode.env.clipboard.writeText(pin) : undefined));
+        .showInformationMessage(`${spec.label} sent to ${dev.name}.`, { modal: true, detail: `Unlock PIN: ${pin}` }, 'Copy PIN')
+        .then(
+          (c) => (c === 'Copy PIN' ? vscode.env.clipboard.writeText(pin) : undefined),
+          () => undefined,
+        );
     } else {
       void ctx.say.info(`${spec.label} sent to ${dev.name}${result.value.message ? `: ${result.value.message}` : '.'}`);
     }

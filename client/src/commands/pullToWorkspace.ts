@@ -2,7 +2,6 @@
 // (profiles/<dir>/info.yaml + <name>.mobileconfig), links the file to the item and opens it.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { profileHash } from '../api/hash';
 import { pickItem } from './targets';
 import { writePulledProfile } from './syncLayout';
 
@@ -21,18 +20,10 @@ export const pullToWorkspace =
     if (!result.ok) return void ctx.say.apiError('Pull to Workspace', result.error, tenant);
     const item = result.value;
     const file = await writePulledProfile(root, item);
-    await ctx.links.set(file, { tenantId: tenant.id, itemId: item.id, name: item.name, updatedAt: item.updatedAt, contentHash: safeHash(item.profile) });
+    await ctx.links.set(file, { tenantId: tenant.id, itemId: item.id, name: item.name, updatedAt: item.updatedAt, contentHash: item.contentHash });
     if (opts.open !== false) await vscode.window.showTextDocument(file, { preview: true });
     return file;
   };
-
-const safeHash = (text: string): string | undefined => {
-  try {
-    return profileHash(text);
-  } catch {
-    return undefined;
-  }
-};
 
 async function pickFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];

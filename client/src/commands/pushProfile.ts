@@ -2,16 +2,16 @@
 // folder), then update the linked or same-named library item, or create one: never a duplicate. An update
 // over a remote that changed since our last pull/push shows the diff and asks before overwriting.
 import * as vscode from 'vscode';
-import { profileHash } from '../api/hash';
 import type { LibraryItemWithContent, RunsOn } from '../api/tenantApi';
 import type { Ctx } from '../ctx';
 import type { TenantRecord } from '../tenants/registry';
-import { displayNameOf, readLocalProfile, type LocalProfile } from '../viewers/decode';
+import { displayNameOf, readLocalProfile } from '../viewers/decode';
 import { remoteUriFor } from '../viewers/remoteProvider';
 import { PLATFORM_LABELS } from '../views/nodes/libraryItemNode';
 import { lintErrors } from './lintGate';
-import { pickTenant } from './targets';
+import { modal, pickTenant } from './targets';
 import { revealItem } from './revealItem';
+import { recordPushed } from './syncLayout';
 
 export interface PushArgs {
   tenantId?: string;
@@ -51,9 +51,9 @@ export const pushProfile =
       const lint = await lintErrors(ctx, profile);
       if (lint.errors.length) {
         const first = lint.errors[0]!;
-        const choice = await vscode.window.showWarningMessage(
+        const choice = await modal(
           `${base} has ${lint.errors.length} error${lint.errors.length === 1 ? '' : 's'}; the MDM may reject it or devices may fail to install it.`,
-          { modal: true, detail: `Line ${first.range.start.line + 1}: ${first.message}` },
+          `Line ${first.line + 1}: ${first.message}`,
           'Push anyway',
           'Show Problems',
         );
@@ -108,7 +108,8 @@ export const pushProfile =
     if (!result.ok) return failed(ctx, 'Push Profile', result.error, tenant);
 
     const item = result.value;
-    await remember(ctx, uri, tenant, item, profile);
+    await remember(ctx, uri, tenant, item);
+    await recordPushed(uri, item).catch((e: unknown) => ctx.log.warn(`Could not update the sync info beside ${base}: ${String(e)}`));
     ctx.tree.tenantNode(tenant.id)?.refresh();
     ctx.remote.reload(remoteUriFor(tenant.id, item.id, item.name));
     offerNextSteps(ctx, tenant, item, creating);
@@ -158,22 +159,17 @@ async function askOverwrite(ctx: Ctx, tenant: TenantRecord, id: string, name: st
   const remote = remoteUriFor(tenant.id, id, name);
   ctx.remote.reload(remote);
   await vscode.commands.executeCommand('vscode.diff', remote, local, `${name}: ${tenant.label} ↔ local (remote changed since your last pull)`, { preview: true });
-  const choice = await vscode.window.showWarningMessage(
+  const choice = await modal(
     `"${name}" changed on ${tenant.label} since you last pulled or pushed it.`,
-    { modal: true, detail: 'The diff shows the remote version on the left. Overwrite it with your local file?' },
+    'The diff shows the remote version on the left. Overwrite it with your local file?',
     'Overwrite Remote',
   );
   return choice === 'Overwrite Remote';
 }
 
-async function remember(ctx: Ctx, uri: vscode.Uri, tenant: TenantRecord, item: LibraryItemWithContent, profile: LocalProfile): Promise<void> {
-  let contentHash: string | undefined;
-  try {
-    contentHash = profileHash(item.profile || profile.bytes);
-  } catch {
-    contentHash = undefined;
-  }
-  await ctx.links.set(uri, { tenantId: tenant.id, itemId: item.id, name: item.name, updatedAt: item.updatedAt, contentHash });
+async function remember(ctx: Ctx, uri: vscode.Uri, tenant: TenantRecord, item: LibraryItemWithContent): Promise<void> {
+  // The hash of what the tenant now holds: the base the next push's conflict check compares against.
+  await ctx.links.set(uri, { tenantId: tenant.id, itemId: item.id, name: item.name, updatedAt: item.updatedAt, contentHash: item.contentHash });
 }
 
 function offerNextSteps(ctx: Ctx, tenant: TenantRecord, item: LibraryItemWithContent, created: boolean): void {

@@ -80,9 +80,20 @@ export function deviceRefOf(arg: unknown): DeviceRef | undefined {
   return undefined;
 }
 
+/**
+ * A modal warning; resolves to the chosen action or undefined when dismissed. Where the workbench refuses
+ * dialogs (its automated-test mode rejects them) this counts as dismissed, so nothing destructive happens.
+ */
+export async function modal(message: string, detail: string | undefined, ...actions: string[]): Promise<string | undefined> {
+  try {
+    return await vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A modal confirmation; `preconfirmed` (from tests or scripted callers) skips the dialog. */
 export async function confirm(message: string, action: string, detail?: string, preconfirmed?: boolean): Promise<boolean> {
   if (preconfirmed) return true;
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
-  return choice === action;
+  return (await modal(message, detail, action)) === action;
 }

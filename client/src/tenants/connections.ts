@@ -55,7 +55,8 @@ export class Connections {
   private logRequest(tenant: string, line: string): void {
     const status = Number(/\s(\d{3})\s/.exec(` ${line} `)?.[1]);
     const text = `[${tenant}] ${line}`;
-    if (!status || status >= 500) this.log.error(text);
+    if (line.startsWith('retry')) this.log.warn(text);
+    else if (!status || status >= 500) this.log.error(text);
     else if (status >= 400) this.log.warn(text);
     else this.log.info(text);
   }

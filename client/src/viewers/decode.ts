@@ -1,7 +1,7 @@
 // Reading a local profile without blocking the extension host: bytes through vscode.workspace.fs, then
 // XML text as-is, or the embedded plist of a signed (CMS/PEM) or binary profile decoded for reading.
 import * as vscode from 'vscode';
-import { readProfile } from '../../../server/src/host/readProfile';
+import { readProfileBytes } from '../../../server/src/core/container';
 
 export type ProfileEncoding = 'xml' | 'signed' | 'binary';
 
@@ -15,9 +15,9 @@ export interface LocalProfile {
   note?: string;
 }
 
-/** Cheap sniff of the first bytes: DER CMS starts 0x30 0x80/0x82, PEM with -----BEGIN, binary plists with bplist. */
+/** How the file is stored, from its first bytes: XML text, signed (DER or PEM CMS) or a binary plist. */
 export function sniffEncoding(bytes: Uint8Array): ProfileEncoding {
-  if (bytes[0] === 0x30 && (bytes[1] === 0x80 || bytes[1] === 0x82 || bytes[1] === 0x83 || bytes[1] === 0x81)) return 'signed';
+  if (bytes[0] === 0x30 && bytes[1] !== undefined && bytes[1] >= 0x80 && bytes[1] <= 0x84) return 'signed';
   const head = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('-----BEGIN')) return 'signed';
   if (head.startsWith('bplist')) return 'binary';
@@ -26,12 +26,11 @@ export function sniffEncoding(bytes: Uint8Array): ProfileEncoding {
 
 export async function readLocalProfile(uri: vscode.Uri): Promise<LocalProfile> {
   const bytes = await vscode.workspace.fs.readFile(uri);
-  const encoding = sniffEncoding(bytes);
-  if (encoding === 'xml') return { uri, bytes, encoding, text: new TextDecoder().decode(bytes) };
-  const decoded = await readProfile(bytes);
-  return decoded.ok
-    ? { uri, bytes, encoding, text: decoded.value.text, note: decoded.value.signer ? `Signed by ${decoded.value.signer}` : undefined }
-    : { uri, bytes, encoding, note: decoded.error };
+  const content = readProfileBytes(bytes);
+  const encoding: ProfileEncoding = content.kind === 'signed-der' || content.kind === 'signed-pem' ? 'signed' : content.kind === 'bplist' ? 'binary' : 'xml';
+  if (content.problem) return { uri, bytes, encoding, note: content.problem.message };
+  const note = content.signer ? `Signed by ${content.signer.subject.text}` : undefined;
+  return { uri, bytes, encoding, text: content.text, ...(note ? { note } : {}) };
 }
 
 /** The profile's top-level PayloadDisplayName, if it has one (a cheap scan; the server does real parsing). */

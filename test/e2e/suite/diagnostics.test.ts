@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { brokenProfileXml, extensionCtx, profileXml, tempDir, waitFor, writeProfile } from './helpers';
+
+suite('Language features reach the editor', () => {
+  test('a broken profile gets error diagnostics with codes from the server', async () => {
+    await extensionCtx();
+    const uri = await writeProfile(await tempDir(), 'broken.mobileconfig', brokenProfileXml());
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'mobileconfig');
+    const errors = await waitFor(() => {
+      const e = vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+      return e.length ? e : undefined;
+    }, 'error diagnostics for broken.mobileconfig');
+    assert.ok(errors.every((d) => typeof d.code === 'string' || typeof (d.code as { value?: unknown })?.value === 'string'), 'each diagnostic has a code');
+    assert.ok(errors.some((d) => /PayloadType|PayloadUUID|Configuration/.test(d.message)), `messages name the key: ${errors.map((d) => d.message).join(' | ')}`);
+  });
+
+  test('a valid profile has no errors', async () => {
+    await extensionCtx();
+    const uri = await writeProfile(await tempDir(), 'good.mobileconfig', profileXml('Good Dock'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    let published = false;
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) published = true;
+    });
+    try {
+      await vscode.window.showTextDocument(doc);
+      await waitFor(() => published, 'the server to publish diagnostics for good.mobileconfig');
+    } finally {
+      sub.dispose();
+    }
+    const errors = vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => d.message), []);
+  });
+
+  test('Treat as Configuration Profile switches a .plist to the mobileconfig language', async () => {
+    await extensionCtx();
+    const uri = await writeProfile(await tempDir(), 'settings.plist', profileXml('As plist'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('profileStudio.setLanguage');
+    await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'mobileconfig'), 'the language to switch');
+  });
+});
