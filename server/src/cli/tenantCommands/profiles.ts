@@ -1,0 +1,164 @@
+// profile-studio profiles list | push | pull | delete
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { LibraryItem, RunsOn } from '../../../../client/src/api/tenantApi';
+import { folderName } from '../../../../client/src/sync';
+import { getString, parsePlist } from '../../core/plist';
+import type { ParsedArgs } from '../args';
+import { apiFailure, printJson, printTable, usageError, type TenantCommand, type TenantContext } from '../command';
+import { ExitCode } from '../io';
+import { lintErrors } from '../pushLint';
+
+const PLATFORMS: (keyof RunsOn)[] = ['mac', 'iphone', 'ipad', 'tv', 'vision'];
+
+function runsOnList(runsOn: RunsOn): string[] {
+  return PLATFORMS.filter((p) => runsOn[p]);
+}
+
+export function profileJson(item: LibraryItem): Record<string, unknown> {
+  return {
+    id: item.id, name: item.name, active: item.active, runsOn: runsOnList(item.runsOn),
+    ...(item.mdmIdentifier ? { mdmIdentifier: item.mdmIdentifier } : {}),
+    ...(item.createdAt ? { createdAt: item.createdAt } : {}),
+    ...(item.updatedAt ? { updatedAt: item.updatedAt } : {}),
+  };
+}
+
+export const profilesList: TenantCommand = {
+  spec: {
+    command: 'profiles list', summary: 'List the custom profiles in the tenant.', positionals: [],
+    options: [{ name: 'json', kind: 'flag', help: 'print a JSON array of {id, name, active, runsOn, ...}' }],
+  },
+  async run(args, { io, api }) {
+    const listed = await api.listProfiles();
+    if (!listed.ok) return apiFailure(io, 'Listing profiles', listed.error);
+    const items = listed.value.filter((i) => i.kind === undefined || i.kind === 'custom-profile');
+    if (args.flags.has('json')) printJson(io, items.map(profileJson));
+    else printTable(io, ['ID', 'ACTIVE', 'RUNS ON', 'NAME'], items.map((i) => [i.id, i.active ? 'yes' : 'no', runsOnList(i.runsOn).join(',') || '-', i.name]));
+    return ExitCode.ok;
+  },
+};
+
+function parseRunsOn(values: string[] | undefined): { ok: true; value?: Partial<RunsOn> } | { ok: false; message: string } {
+  if (!values) return { ok: true };
+  const out: Partial<RunsOn> = Object.fromEntries(PLATFORMS.map((p) => [p, false]));
+  for (const v of values) {
+    const p = v.toLowerCase() as keyof RunsOn;
+    if (!PLATFORMS.includes(p)) return { ok: false, message: `--runs-on: unknown platform "${v}"; use ${PLATFORMS.join(',')}` };
+    out[p] = true;
+  }
+  if (!PLATFORMS.some((p) => out[p])) return { ok: false, message: '--runs-on needs at least one platform' };
+  return { ok: true, value: out };
+}
+
+function displayName(bytes: Uint8Array): string | undefined {
+  const doc = parsePlist(new TextDecoder().decode(bytes));
+  return doc.root?.kind === 'dict' ? getString(doc.root, 'PayloadDisplayName')?.trim() || undefined : undefined;
+}
+
+export const profilesPush: TenantCommand = {
+  spec: {
+    command: 'profiles push', summary: 'Create a custom profile, or update the one with --id or else the one whose name matches. Lints first.',
+    positionals: [{ name: 'file', required: true, help: 'the .mobileconfig to upload' }],
+    options: [
+      { name: 'name', kind: 'value', meta: 'NAME', help: 'library item name (default: the profile\'s PayloadDisplayName)' },
+      { name: 'id', kind: 'value', meta: 'ID', help: 'update this library item' },
+      { name: 'active', kind: 'flag', help: 'make it active' },
+      { name: 'inactive', kind: 'flag', help: 'make it inactive' },
+      { name: 'runs-on', kind: 'list', meta: 'mac,iphone,ipad,tv,vision', help: 'platforms (default for a new profile: mac)' },
+      { name: 'force', kind: 'flag', help: 'push despite lint errors' },
+      { name: 'json', kind: 'flag', help: 'print {id, name, created}' },
+    ],
+  },
+  async run(args, ctx) {
+    const { io } = ctx;
+    if (args.flags.has('active') && args.flags.has('inactive')) return usageError(io, this.spec, '--active and --inactive exclude each other');
+    const runsOn = parseRunsOn(args.lists.get('runs-on'));
+    if (!runsOn.ok) return usageError(io, this.spec, runsOn.message);
+    const path = resolve(io.cwd, args.positionals[0]!);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(path));
+    } catch (error) {
+      io.stderr(`Cannot read ${args.positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return ExitCode.usage;
+    }
+    const errors = await lintErrors(bytes, args.positionals[0]!);
+    if (errors.length > 0) {
+      io.stderr(`${errors.join('\n')}\n`);
+      if (!args.flags.has('force')) {
+        io.stderr(`Not pushed: ${errors.length} lint error(s). Fix them, or push anyway with --force.\n`);
+        return ExitCode.failed;
+      }
+    }
+    const name = args.values.get('name') ?? displayName(bytes) ?? basename(path).replace(/\.mobileconfig$/i, '');
+    const active = args.flags.has('active') ? true : args.flags.has('inactive') ? false : undefined;
+    return push(ctx, args, { bytes, fileName: basename(path), name, active, runsOn: runsOn.value });
+  },
+};
+
+interface PushInput { bytes: Uint8Array; fileName: string; name: string; active: boolean | undefined; runsOn: Partial<RunsOn> | undefined }
+
+async function push({ io, api }: TenantContext, args: ParsedArgs, input: PushInput): Promise<number> {
+  let targetId = args.values.get('id');
+  if (targetId === undefined) {
+    const listed = await api.listProfiles();
+    if (!listed.ok) return apiFailure(io, 'Listing profiles', listed.error);
+    const same = listed.value.filter((i) => (i.kind === undefined || i.kind === 'custom-profile') && i.name === input.name);
+    if (same.length > 1) {
+      io.stderr(`${same.length} profiles are named \`${input.name}\` (${same.map((i) => i.id).join(', ')}); choose one with --id.\n`);
+      return ExitCode.failed;
+    }
+    targetId = same[0]?.id;
+  }
+  const upload = { name: input.name, file: input.bytes, fileName: input.fileName };
+  const result = targetId === undefined
+    ? await api.createProfile({ ...upload, active: input.active ?? true, runsOn: input.runsOn ?? { mac: true } })
+    : await api.updateProfile(targetId, {
+      ...upload, ...(input.active !== undefined ? { active: input.active } : {}), ...(input.runsOn ? { runsOn: input.runsOn } : {}),
+    }, undefined, args.flags.has('force'));
+  if (!result.ok) return apiFailure(io, targetId === undefined ? 'Creating the profile' : `Updating profile ${targetId}`, result.error);
+  const created = targetId === undefined;
+  if (args.flags.has('json')) printJson(io, { id: result.value.id, name: result.value.name, created });
+  else io.stdout(`${created ? 'Created' : 'Updated'} \`${result.value.name}\` (id ${result.value.id})\n`);
+  return ExitCode.ok;
+}
+
+export const profilesPull: TenantCommand = {
+  spec: {
+    command: 'profiles pull', summary: 'Download a custom profile as <name>.mobileconfig.',
+    positionals: [{ name: 'id', required: true, help: 'library item id' }],
+    options: [{ name: 'out', kind: 'value', meta: 'DIR', help: 'folder to write into (default: the current folder)' }],
+  },
+  async run(args, { io, api }) {
+    const got = await api.getProfile(args.positionals[0]!);
+    if (!got.ok) return apiFailure(io, `Reading profile ${args.positionals[0]}`, got.error);
+    const dir = resolve(io.cwd, args.values.get('out') ?? '.');
+    const file = join(dir, `${folderName(got.value.name, new Set())}.mobileconfig`);
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(file, got.value.profile);
+    } catch (error) {
+      io.stderr(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return ExitCode.failed;
+    }
+    io.stdout(`${file}\n`);
+    return ExitCode.ok;
+  },
+};
+
+export const profilesDelete: TenantCommand = {
+  spec: {
+    command: 'profiles delete', summary: 'Delete a custom profile from the tenant (asks for --yes).',
+    positionals: [{ name: 'id', required: true, help: 'library item id' }],
+    options: [{ name: 'yes', kind: 'flag', help: 'confirm the deletion' }],
+  },
+  async run(args, { io, api }) {
+    if (!args.flags.has('yes')) return usageError(io, this.spec, 'deleting needs --yes');
+    const id = args.positionals[0]!;
+    const deleted = await api.deleteProfile(id);
+    if (!deleted.ok) return apiFailure(io, `Deleting profile ${id}`, deleted.error);
+    io.stdout(`Deleted profile ${id}\n`);
+    return ExitCode.ok;
+  },
+};
