@@ -8,6 +8,7 @@
 //   { missingKeys: string[], payloadType } payload.missing-required-key, profile/payload missing-payload-* keys
 //   { allowed: (string|number|boolean)[] } value.not-allowed
 
+import { type ContainerCode, ContainerCodes } from '../container/readProfile';
 import { type SyntaxCode, SyntaxCodes } from '../plist/syntaxCodes';
 import type { Severity } from './problem';
 
@@ -49,6 +50,15 @@ export const SyntaxCodeInfo: Record<SyntaxCode, CodeInfo> = {
   [S.badDate]: syntaxError('`<date>` text not in the form YYYY-MM-DDTHH:MM:SSZ.'),
   [S.badBase64]: syntaxError('`<data>` text that is not valid base64.'),
   [S.nonEmptyBoolean]: syntaxError('`<true/>` or `<false/>` with content.'),
+};
+
+export { ContainerCodes };
+
+/** Codes for files whose plist cannot be taken out of its container (reported on the whole file). */
+export const ContainerCodeInfo: Record<ContainerCode, CodeInfo> = {
+  [ContainerCodes.unreadableSignature]: { severity: 'error', summary: 'A signed profile whose CMS structure cannot be read.' },
+  [ContainerCodes.detachedSignature]: { severity: 'error', summary: 'A signature without the profile inside it (detached).' },
+  [ContainerCodes.badBinaryPlist]: { severity: 'error', summary: 'A binary plist (bplist00) that cannot be decoded.' },
 };
 
 export const ValidationCodes = {
@@ -130,6 +140,6 @@ export const ValidationCodeInfo: Record<ValidationCode, CodeInfo> = {
 };
 
 /** Every stable code with its default severity and summary. */
-export const AllCodeInfo: Record<string, CodeInfo> = { ...SyntaxCodeInfo, ...ValidationCodeInfo };
+export const AllCodeInfo: Record<string, CodeInfo> = { ...SyntaxCodeInfo, ...ContainerCodeInfo, ...ValidationCodeInfo };
 
 export const allCodes = (): string[] => Object.keys(AllCodeInfo);
