@@ -3,6 +3,7 @@
 import { suggest } from '../core/schema/suggest';
 import { ExitCode, processIo, type CliIo } from './io';
 import { runTenantCommand } from './command';
+import { runLint } from './lint';
 import { commandGroups, tenantCommands } from './tenantCommands';
 import { runSimulate } from './tenantCommands/simulate';
 
@@ -38,21 +39,6 @@ function waitForSignal(): Promise<string> {
   });
 }
 
-type LintModule = { runLint(argv: string[], io: CliIo): Promise<number> };
-
-/** The linter lives in ./lint (validation side); a build without it still serves the tenant commands. */
-async function runLintCommand(argv: string[], io: CliIo): Promise<number> {
-  let lint: LintModule;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    lint = require('./lint') as LintModule;
-  } catch {
-    io.stderr('profile-studio lint: the linter is not part of this build\n');
-    return ExitCode.failed;
-  }
-  return lint.runLint(argv, io);
-}
-
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -60,7 +46,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return command === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (command === '--version') { io.stdout(`${VERSION}\n`); return ExitCode.ok; }
-  if (command === 'lint') return runLintCommand(rest, io);
+  if (command === 'lint') return runLint(rest, io);
   if (command === 'simulate') return runSimulate(rest, io, waitForSignal);
   const subs = commandGroups().get(command);
   if (!subs) {

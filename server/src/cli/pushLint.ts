@@ -1,6 +1,7 @@
 // The lint that guards every push: the core validator over the same schemas the linter uses. Only errors
 // block a push; warnings are the author's call.
 import { createProfileService, createLineIndex, type ProfileService } from '../core';
+import { readProfileBytes } from '../core/container';
 import type { SchemaSource } from '../core/schema';
 import { fileSchemaSource, locateSchemasDir } from '../host/schemaSource';
 
@@ -15,26 +16,12 @@ function profileService(): ProfileService {
   return service;
 }
 
-/**
- * The XML plist inside the bytes: plain XML as is; a signed profile (CMS envelope) carries its content
- * verbatim, so the XML between `<?xml` and `</plist>` is what devices will read. Binary plists are not linted here.
- */
-function plistXml(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8));
-  if (head === 'bplist00') return undefined;
-  const utf8 = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-  if (utf8.trimStart().startsWith('<')) return utf8;
-  const latin = new TextDecoder('latin1').decode(bytes);
-  const start = latin.indexOf('<?xml');
-  const end = latin.indexOf('</plist>');
-  if (start < 0 || end < start) return undefined;
-  return new TextDecoder().decode(bytes.subarray(start, end + '</plist>'.length));
-}
-
 /** `path:line:col: code message` for each error; empty when the profile may be pushed. */
 export async function lintErrors(bytes: Uint8Array, path: string): Promise<string[]> {
-  const text = plistXml(bytes);
-  if (text === undefined) return [];
+  // Signed (CMS) and binary profiles are linted on the XML they carry, as `lint` does.
+  const content = readProfileBytes(bytes);
+  if (content.problem) return [`${path}:1:1: ${content.problem.code} ${content.problem.message}`];
+  const text = content.text;
   const lines = createLineIndex(text);
   return profileService().validate(text)
     .filter((p) => p.severity === 'error')
