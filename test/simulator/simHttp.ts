@@ -16,7 +16,7 @@ export interface Answer {
   body: unknown;
 }
 
-export async function call(s: Simulator, method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string>; auth?: boolean } = {}): Promise<Answer> {
+export async function call(s: Simulator, method: string, path: string, init: { body?: string | Uint8Array; headers?: Record<string, string>; auth?: boolean } = {}): Promise<Answer> {
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (init.auth !== false) {
     if (s.vendor === 'kandji') headers['authorization'] ??= `Bearer ${s.token}`;
