@@ -172,3 +172,16 @@ test('jumpcloud: x-org-id is sent for multi-tenant admins; a wrong key is unauth
   assert.equal(bad.message, 'Unauthorized: api key user not found');
   assertNoToken('k'.repeat(40), [bad.message, bad.hint ?? '', ...badKey.lines]);
 });
+
+test('jumpcloud: device search goes to POST /api/search/systems and matches substrings', async (t) => {
+  // Needs the simulator's /api/search/systems (jumpcloud.md §2, §9): searchFilter {searchTerm, fields}, filter, limit, skip.
+  const { sim, api } = await tenant(t, 'jumpcloud', { data: 'demo', demo: { devices: 60, profiles: 2 } });
+  const target = sim.state.devices[7]!;
+  const needle = target.name.slice(0, Math.max(4, target.name.length - 3));
+  const found = unwrap(await api.listDevices({ search: needle }));
+  assert.ok(found.items.some((d) => d.id === target.id));
+  const call = sim.log.at(-1)!;
+  assert.deepEqual([call.method, call.path, call.contentType?.split(';')[0]], ['POST', '/api/search/systems', 'application/json']);
+  const bySerial = unwrap(await api.listDevices({ search: target.serial, platform: target.platform }));
+  assert.deepEqual(bySerial.items.map((d) => d.id), [target.id]);
+});

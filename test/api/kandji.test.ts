@@ -199,3 +199,11 @@ test('kandji: verify and web links', async (t) => {
   assert.equal(e.kind, 'unauthorized');
   assertNoToken('0f3b2c1a-9d8e-4f70-a1b2-c3d4e5f60718', [e.message, e.hint ?? '', ...bad.lines]);
 });
+
+test('kandji: a create without any platform is refused before sending', async (t) => {
+  const { sim, api } = await tenant(t, 'kandji');
+  const e = errorOf(await api.createProfile({ ...upload('Nowhere'), runsOn: {} }));
+  assert.equal(e.kind, 'invalid');
+  assert.match(e.message, /at least one platform/);
+  assert.equal(sim.log.length, 0);
+});

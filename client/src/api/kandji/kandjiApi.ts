@@ -84,6 +84,7 @@ export class KandjiApi implements TenantApi {
    * or a 429, we wait, re-read the list and return an item with that name if the first attempt stored one.
    */
   async createProfile(upload: ProfileUpload): Promise<Result<LibraryItemWithContent>> {
+    if (!Object.values(upload.runsOn ?? {}).some(Boolean)) return fail(invalid('Choose at least one platform the profile runs on'));
     const attempts = Math.max(1, this.create.attempts ?? 3);
     let backoff = this.create.backoffMs ?? 300;
     let last: ApiError | undefined;
