@@ -131,13 +131,9 @@ test('fuzz: every profile parses; toValue agrees with the plist package on well-
   for (const text of profiles) {
     const doc = parseChecked(text);
     if (doc.problems.length > 0) continue;
-    let expected: unknown;
-    try {
-      expected = plist.parse(text);
-    } catch {
-      continue; // the oracle refuses some inputs Apple accepts (whitespace before <?xml).
-    }
-    assert.deepEqual(normalise(toValue(doc.root)), normalise(expected));
+    // The oracle refuses (noisily) whitespace before <?xml, which Apple accepts.
+    if (/^\s+<\?xml/.test(text)) continue;
+    assert.deepEqual(normalise(toValue(doc.root)), normalise(plist.parse(text)));
     compared++;
   }
   assert.ok(compared > 0);

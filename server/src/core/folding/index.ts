@@ -1,0 +1,1 @@
+export { foldingRanges, type FoldingRange } from './folding';

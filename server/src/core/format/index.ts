@@ -1,0 +1,1 @@
+export { format, canFormat, applyEdits, type FormatOptions } from './format';
