@@ -1,12 +1,20 @@
 // THE table of stable diagnostic codes. Codes are never renamed or reused: they key severity
 // overrides, quick fixes, golden files and the docs page.
 //
-// `data` shapes that quick fixes rely on (keep in sync with core/fixes):
-//   fix: 'new-uuid'                      profile/payload missing-payload-uuid, duplicate-uuid
-//   { suggestion: string }               payload.unknown-key, payload.unknown-apple-type (absent when no close match)
-//   { expectedType: SchemaType, key }    value.wrong-type, value.integer-as-boolean
-//   { missingKeys: string[], payloadType } payload.missing-required-key, profile/payload missing-payload-* keys
-//   { allowed: (string|number|boolean)[] } value.not-allowed
+// `data` shapes that quick fixes rely on (core/fixes reads them; keep them stable):
+//   { fix: 'new-uuid' }                          profile|payload.missing-payload-uuid, profile.duplicate-uuid, profile.malformed-uuid
+//   { suggestion: string }                       payload.unknown-key, payload.unknown-apple-type (absent when nothing is close)
+//   { expectedType: SchemaType, key: string }    value.wrong-type, value.integer-as-boolean
+//   { missingKeys: string[], payloadType: string } payload.missing-required-key (+ `alternatives` for a one-of group),
+//                                                profile.missing-payload-*, payload.missing-payload-* (payloadType
+//                                                'Configuration' for the profile, '' when the payload has no type)
+//   { allowed: (string|number|boolean)[] }       value.not-allowed
+//   { range: {min?, max?} }                      value.out-of-range
+//   { format: string }                           value.format-mismatch
+//   { keys: string[] }                           payload.conflicting-keys
+//   { expected: 'Configuration' }                profile.wrong-payload-type
+//   { platform: Platform, version?: string }     platform.*
+// Related spans (`Problem.related`): profile.duplicate-uuid and profile.duplicate-identifier point at the first use.
 
 import { type ContainerCode, ContainerCodes } from '../container/readProfile';
 import { type SyntaxCode, SyntaxCodes } from '../plist/syntaxCodes';
