@@ -185,3 +185,15 @@ test('jumpcloud: device search goes to POST /api/search/systems and matches subs
   const bySerial = unwrap(await api.listDevices({ search: target.serial, platform: target.platform }));
   assert.deepEqual(bySerial.items.map((d) => d.id), [target.id]);
 });
+
+test('jumpcloud: an update with active=false unbinds; active=true leaves bindings as they are', async (t) => {
+  const { api } = await tenant(t, 'jumpcloud', { data: 'demo', demo: { devices: 20, profiles: 2 } });
+  const g = unwrap(await api.listBlueprints())[0]!;
+  const item = unwrap(await api.createProfile({ ...upload('Toggle'), active: true }));
+  assert.equal(item.active, false);
+  assert.equal(unwrap(await api.updateProfile(item.id, { active: true })).active, false);
+  unwrap(await api.assign(g.id, item.id));
+  assert.equal(unwrap(await api.updateProfile(item.id, { active: true })).active, true);
+  assert.equal(unwrap(await api.updateProfile(item.id, { active: false })).active, false);
+  assert.ok(!unwrap(await api.blueprintItems(g.id)).some((i) => i.id === item.id));
+});

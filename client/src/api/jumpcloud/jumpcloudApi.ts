@@ -167,7 +167,10 @@ export class JumpCloudApi implements TenantApi {
     return hit ? this.getProfile(hit.id) : ok(undefined);
   }
 
-  /** Same rule as Kandji: an ambiguous failure is followed by a re-read by name, never by a blind re-POST. */
+  /**
+   * Same rule as Kandji: an ambiguous failure is followed by a re-read by name, never by a blind re-POST.
+   * `active` is ignored: a new policy has no bindings until it is assigned to a group.
+   */
   async createProfile(upload: ProfileUpload): Promise<Result<LibraryItemWithContent>> {
     const t = await this.customTemplate();
     if (!t.ok) return t;
@@ -228,8 +231,9 @@ export class JumpCloudApi implements TenantApi {
     };
     const put = await this.http.request({ method: 'PUT', path: `/api/v2/policies/${encodeURIComponent(id)}`, json: body });
     if (!put.ok) return put;
-    if (upload.active !== undefined) {
-      const a = await this.setActive(id, upload.active);
+    // Deactivating unbinds; activating needs a target, so `active: true` leaves the bindings as they are.
+    if (upload.active === false) {
+      const a = await this.setActive(id, false);
       if (!a.ok) return a;
     }
     return this.getProfile(id);
