@@ -129,7 +129,7 @@ for (const vendor of VENDORS) {
   });
 
   test(`${vendor}: each HTTP error becomes its kind with the vendor's message and a hint; no token anywhere`, async (t) => {
-    const { sim, api, lines } = await tenant(t, vendor);
+    const { sim, api, lines } = await tenant(t, vendor, {}, { retryLimit: 0 });
     const seen: string[] = [...lines];
     const expect = async (status: number, kind: ApiError['kind'], message: RegExp, hint?: RegExp) => {
       sim.faults.add(`${status}:method=GET:path=${LIST_PATH[vendor]}`);
@@ -145,11 +145,16 @@ for (const vendor of VENDORS) {
       await expect(403, 'forbidden', /^You do not have permission/, /lacks permission/);
       await expect(404, 'not-found', /^Not Found$/);
       await expect(415, 'unsupported-media', /^Unsupported media type/, /content type/);
+      await expect(500, 'server', /^Server Error \(500\)$/, /try again later/); // HTML page
+      await expect(503, 'server', /^Service Unavailable: the upload is still being processed/); // plain text
+      await expect(502, 'server', /^An invalid response was received/); // {"message"}
     } else {
       await expect(401, 'unauthorized', /^Unauthorized: api key user not found$/, /check the api token/i);
       await expect(403, 'forbidden', /./, /lacks permission/);
       await expect(404, 'not-found', /./);
       await expect(415, 'unsupported-media', /./, /content type/);
+      await expect(500, 'server', /^internal error$/);
+      await expect(503, 'server', /^Service Unavailable$/);
     }
     seen.push(...lines);
     assertNoToken(sim.token, seen);
