@@ -3,7 +3,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { version as packageVersion } from '../../../package.json';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { AllCodeInfo, createLineIndex, createProfileService, type Platform, type Problem, type ProfileService } from '../core';
 import { fileSchemaSource, locateSchemasDir } from '../host/schemaSource';
 import { readProfileFile } from '../host/readProfile';
@@ -101,7 +101,7 @@ async function collect(paths: string[]): Promise<{ files: string[]; missing: str
 }
 
 const displayPath = (path: string): string => {
-  const rel = isAbsolute(path) ? relative(process.cwd(), path) : path;
+  const rel = isAbsolute(path) ? relative(process.cwd(), path) : normalize(path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 };
 
