@@ -136,6 +136,15 @@ describe('schema keys and values', () => {
     assert.deepEqual(codesOf(lint(text)), ['value.wrong-type']);
   });
 
+  test('TCC: a service name close to a listed one is an information note with a suggestion', () => {
+    const text = profileWith(payloadXml('com.apple.TCC.configuration-profile-policy', `<key>Services</key><dict><key>SystemPolicyAllfiles</key><array><dict>
+      <key>Identifier</key><string>com.example.app</string><key>IdentifierType</key><string>bundleID</string>
+      <key>CodeRequirement</key><string>x</string><key>Allowed</key><true/></dict></array></dict>`));
+    const problems = lint(text);
+    assert.deepEqual(problems.map((p) => `${p.severity} ${p.code} ${String(p.data?.suggestion)}`), ['info payload.unlisted-key SystemPolicyAllFiles']);
+    assert.equal(spanText(text, problems[0]!), 'SystemPolicyAllfiles');
+  });
+
   test('Wi-Fi EAPClientConfiguration: nested enum, nested array element type', () => {
     const text = profileWith(payloadXml('com.apple.wifi.managed', `<key>SSID_STR</key><string>x</string><key>EAPClientConfiguration</key><dict>
       <key>AcceptEAPTypes</key><array><string>25</string></array><key>TTLSInnerAuthentication</key><string>MSCHAPv3</string></dict>`));

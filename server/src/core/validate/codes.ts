@@ -3,7 +3,8 @@
 //
 // `data` shapes that quick fixes rely on (core/fixes reads them; keep them stable):
 //   { fix: 'new-uuid' }                          profile|payload.missing-payload-uuid, profile.duplicate-uuid, profile.malformed-uuid
-//   { suggestion: string }                       payload.unknown-key, payload.unknown-apple-type (absent when nothing is close)
+//   { suggestion: string }                       payload.unknown-key, payload.unknown-apple-type (absent when nothing is close),
+//                                                payload.unlisted-key (always)
 //   { expectedType: SchemaType, key: string }    value.wrong-type, value.integer-as-boolean
 //   { missingKeys: string[], payloadType: string } payload.missing-required-key (+ `alternatives` for a one-of group),
 //                                                profile.missing-payload-*, payload.missing-payload-* (payloadType
@@ -92,6 +93,7 @@ export const ValidationCodes = {
   unknownAppleType: 'payload.unknown-apple-type',
   customType: 'payload.custom-type',
   unknownKey: 'payload.unknown-key',
+  unlistedKey: 'payload.unlisted-key',
   missingRequiredKey: 'payload.missing-required-key',
   conflictingKeys: 'payload.conflicting-keys',
   wrongType: 'value.wrong-type',
@@ -133,6 +135,7 @@ export const ValidationCodeInfo: Record<ValidationCode, CodeInfo> = {
   [C.unknownAppleType]: { severity: 'warning', summary: 'A com.apple.* PayloadType that the schemas do not describe.' },
   [C.customType]: { severity: 'info', summary: 'A PayloadType outside Apple\'s schemas (an app preference domain); its keys are not checked.' },
   [C.unknownKey]: { severity: 'warning', summary: 'A key the payload schema does not list.' },
+  [C.unlistedKey]: { severity: 'info', summary: 'A name in an open dictionary (e.g. TCC Services) close to a listed one: accepted, possibly a typo.' },
   [C.missingRequiredKey]: { severity: 'error', summary: 'A key the payload schema requires is missing.' },
   [C.conflictingKeys]: { severity: 'warning', summary: 'A dictionary sets two keys of which only one may be used (e.g. TCC Allowed and Authorization).' },
   [C.wrongType]: { severity: 'error', summary: 'A value has the wrong plist type for its key.' },

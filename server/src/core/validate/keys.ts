@@ -52,6 +52,12 @@ export function checkDict(ctx: Ctx, dict: DictNode, shape: DictShape, label: str
     }
     if (open) {
       if (extra && entry.value) checkNested(ctx, () => checkValue(ctx, entry.value!, extra, keyLabel));
+      // An open dictionary that also names its usual members (TCC services): a near miss is likely a typo.
+      const near = byName.size > 0 ? closestMatch(entry.key, [...byName.keys()].filter((k) => k !== WILDCARD)) : undefined;
+      if (near) {
+        ctx.report.add(C.unlistedKey, entry.keyContent.length > 0 ? entry.keyContent : entry.keySpan,
+          `\`${entry.key}\` is not one of the names listed for ${label}; did you mean \`${near}\`?`, { data: { suggestion: near } });
+      }
       continue;
     }
     const suggestion = closestMatch(entry.key, [...byName.keys()].filter((k) => k !== WILDCARD));
