@@ -182,3 +182,13 @@ test('kandji: validation errors keep their field dict', async (t) => {
   assert.ok(e.kind === 'invalid' && e.fields && 'name' in e.fields && 'file' in e.fields, JSON.stringify(e));
   assert.match(e.message, /^name: .+; file: .+/);
 });
+
+test('kandji: 120 parallel reads stay under the 50 per second limit (no 429 from an enforcing tenant)', async (t) => {
+  const { sim, api } = await tenant(t, 'kandji', { kandji: { enforceRateLimit: true } }, { timeoutMs: 5000 });
+  const item = unwrap(await api.createProfile(upload('Popular')));
+  const started = Date.now();
+  const results = await Promise.all(Array.from({ length: 120 }, () => api.getProfile(item.id)));
+  assert.ok(results.every((r) => r.ok));
+  assert.equal(sim.log.filter((e) => e.status === 429).length, 0);
+  assert.ok(Date.now() - started >= 2000, 'the third window waited');
+});

@@ -29,6 +29,8 @@ export interface HttpOptions {
   maxRetryDelayMs?: number;
   /** One line per attempt: `GET /api/v1/devices?limit=300 200 41ms`. */
   log?: (line: string) => void;
+  /** Proactive throttle: at most this many requests start in any second (Kandji documents 50/s). */
+  maxRequestsPerSecond?: number;
 }
 
 export interface RequestSpec {
@@ -72,6 +74,24 @@ function joinUrl(baseUrl: string, path: string, query: RequestSpec['query']): st
   return url.toString();
 }
 
+/** A sliding-window gate; callers queue in order. The window carries a margin for network jitter. */
+function createRateGate(perSecond: number, windowMs = 1100): () => Promise<void> {
+  const starts: number[] = [];
+  let tail: Promise<void> = Promise.resolve();
+  return () => {
+    const turn = tail.then(async () => {
+      if (starts.length >= perSecond) {
+        const waitMs = starts[starts.length - perSecond]! + windowMs - Date.now();
+        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+      starts.push(Date.now());
+      if (starts.length > perSecond) starts.splice(0, starts.length - perSecond);
+    });
+    tail = turn;
+    return turn;
+  };
+}
+
 async function readText(response: Response, ms: number): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
@@ -94,6 +114,7 @@ export function createHttp(options: HttpOptions): Http {
   const retryLimit = options.retryLimit ?? 2;
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
   const log = options.log;
+  const gate = options.maxRequestsPerSecond ? createRateGate(options.maxRequestsPerSecond) : undefined;
 
   const loggingFetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -153,6 +174,8 @@ export function createHttp(options: HttpOptions): Http {
       ...(spec.json !== undefined ? { json: spec.json } : {}),
       ...(spec.form !== undefined ? { body: spec.form } : {}),
     };
+    // Before ky starts its timeout clock, so waiting for a slot never counts as a slow tenant.
+    if (gate) await gate();
     let response: Response;
     try {
       response = await instance(joinUrl(options.baseUrl, spec.path, spec.query), kyOptions);

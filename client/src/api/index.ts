@@ -25,6 +25,8 @@ export interface TenantOptions {
   maxRetryDelayMs?: number;
   /** One line per HTTP attempt: method, path, status, ms. Tokens are redacted. */
   log?: (line: string) => void;
+  /** Proactive throttle (default: Kandji 50 per second, its documented limit; JumpCloud none published). */
+  maxRequestsPerSecond?: number;
 }
 
 export function createTenantApi(options: TenantOptions): TenantApi {
@@ -36,10 +38,11 @@ export function createTenantApi(options: TenantOptions): TenantApi {
     ...(options.log ? { log: options.log } : {}),
   };
   if (options.kind === 'kandji') {
-    return new KandjiApi(createHttp({ ...common, authHeaders: { authorization: `Bearer ${options.token}` }, secrets: [options.token] }), options.baseUrl);
+    return new KandjiApi(createHttp({ ...common, maxRequestsPerSecond: options.maxRequestsPerSecond ?? 50, authHeaders: { authorization: `Bearer ${options.token}` }, secrets: [options.token] }), options.baseUrl);
   }
   const http = createHttp({
     ...common,
+    ...(options.maxRequestsPerSecond ? { maxRequestsPerSecond: options.maxRequestsPerSecond } : {}),
     authHeaders: { 'x-api-key': options.token },
     ...(options.orgId ? { headers: { 'x-org-id': options.orgId } } : {}),
   });

@@ -128,7 +128,7 @@ export class JumpCloudApi implements TenantApi {
   }
 
   private allPolicies(query: RequestSpec['query'] = {}): Promise<Result<wire.PolicyWire[]>> {
-    return this.v2All('/api/v2/policies', { sort: 'name', ...query }, wire.policy);
+    return this.v2All('/api/v2/policies', { sort: 'name,id', ...query }, wire.policy);
   }
 
   async listProfiles(): Promise<Result<LibraryItem[]>> {
@@ -273,7 +273,7 @@ export class JumpCloudApi implements TenantApi {
   // ---- blueprints (system groups) ----
 
   async listBlueprints(): Promise<Result<Blueprint[]>> {
-    const r = await this.v2All('/api/v2/systemgroups', { sort: 'name' }, wire.systemGroup);
+    const r = await this.v2All('/api/v2/systemgroups', { sort: 'name,id' }, wire.systemGroup);
     return r.ok ? ok(r.value.map(toBlueprint)) : r;
   }
 
