@@ -1,0 +1,93 @@
+// The core facade: the one import path for adapters (LSP server, CLI). It ties parsing, validation and
+// the language features together over an injected schema source, and reuses a parsed document per text.
+import { parsePlist } from './plist/parser';
+import type { PlistDocument } from './plist/ast';
+import { createSchemaRegistry, type SchemaRegistry, type SchemaSource } from './schema';
+import type { SchemaIndexEntry } from './schema/types';
+import { validateProfile, type ValidateOptions } from './validate';
+import type { Problem } from './validate/problem';
+import { complete } from './complete/complete';
+import type { SchemaLookup } from './complete/schemaContext';
+import type { CompletionEntry } from './complete/types';
+import { hover, type HoverResult } from './hover/hover';
+import { quickFixes, type QuickFix } from './fixes/fixes';
+import { documentSymbols, type OutlineSymbol } from './symbols/symbols';
+
+export type { PlistDocument, PlistNode, Span } from './plist/ast';
+export type { Platform, PayloadSchema, KeySchema, SchemaIndexEntry } from './schema/types';
+export type { SchemaSource, SchemaRegistry } from './schema';
+export type { Problem, Edit, Severity, RelatedSpan } from './validate/problem';
+export type { ValidateOptions, SeveritySetting } from './validate';
+export { AllCodeInfo, allCodes } from './validate';
+export type { CompletionEntry } from './complete/types';
+export type { HoverResult } from './hover/hover';
+export type { QuickFix } from './fixes/fixes';
+export type { OutlineSymbol } from './symbols/symbols';
+export { createLineIndex, type LineIndex, type LinePosition } from './text/lineIndex';
+export { newUuid } from './uuid';
+
+export interface ProfileServiceOptions {
+  schemaSource: SchemaSource;
+  /** How many parsed texts to keep (one per open editor is plenty). */
+  parseCacheSize?: number;
+}
+
+/** Features take the text, or a document parsed earlier (the LSP keeps one per version). */
+export type Source = string | PlistDocument;
+
+export interface ProfileService {
+  readonly registry: SchemaRegistry;
+  /** Parses, or returns the document parsed earlier for the same text. */
+  parse(text: string): PlistDocument;
+  /** Syntax and schema problems, severities and target platforms applied (text or an already parsed document). */
+  validate(source: Source, options?: ValidateOptions): Problem[];
+  complete(source: Source, offset: number): CompletionEntry[];
+  hover(source: Source, offset: number): HoverResult | undefined;
+  quickFixes(source: Source, problem: Problem): QuickFix[];
+  symbols(source: Source): OutlineSymbol[];
+}
+
+export function createProfileService(options: ProfileServiceOptions): ProfileService {
+  const registry = createSchemaRegistry(options.schemaSource);
+  const lookup = schemaLookup(registry);
+  const cache = parseCache(options.parseCacheSize ?? 8);
+  const parse = (text: string) => cache(text);
+  const doc = (source: Source) => (typeof source === 'string' ? parse(source) : source);
+  return {
+    registry,
+    parse,
+    validate: (source, opts) => validateProfile(doc(source), registry, opts),
+    complete: (source, offset) => complete(doc(source), offset, lookup),
+    hover: (source, offset) => hover(doc(source), offset, lookup),
+    quickFixes: (source, problem) => quickFixes(doc(source), problem, lookup),
+    symbols: (source) => documentSymbols(doc(source)),
+  };
+}
+
+/** Adapts the registry to what the feature modules read. */
+function schemaLookup(registry: SchemaRegistry): SchemaLookup {
+  let types: SchemaIndexEntry[] | undefined;
+  return {
+    payload: (t) => registry.get(t),
+    topLevel: () => registry.topLevel(),
+    commonKeys: () => registry.commonKeys(),
+    payloadTypes: () => (types ??= registry.payloadTypes().flatMap((t) => registry.entry(t) ?? [])),
+  };
+}
+
+/** Most-recently-used parsed documents, looked up by text (identity first, then equal content). */
+function parseCache(size: number): (text: string) => PlistDocument {
+  const docs: PlistDocument[] = [];
+  return (text) => {
+    const i = docs.findIndex((d) => d.text === text);
+    if (i >= 0) {
+      const doc = docs[i]!;
+      if (i > 0) docs.unshift(...docs.splice(i, 1));
+      return doc;
+    }
+    const doc = parsePlist(text);
+    docs.unshift(doc);
+    if (docs.length > size) docs.length = size;
+    return doc;
+  };
+}
