@@ -13,7 +13,8 @@
 // - A value in a dict without a <key>, a second root, or anything after the root is parsed
 //   (problems inside are reported) but left out of the tree.
 
-import type { ArrayNode, DictEntry, DictNode, PlistDocument, PlistKind, PlistNode, ScalarNode, Span, SyntaxProblem } from './ast';
+import type { PlistDocument, PlistKind, Span, SyntaxProblem } from './ast';
+import { createNode, ParsedEntry, type ParsedDict, type ParsedNode, type ParsedScalar } from './nodes';
 import { createScanner, isWhitespaceCode, type TokenType } from '../xml/scanner';
 import { decodeEntity } from '../xml/entities';
 import { SyntaxCodes as C, type SyntaxCode } from './syntaxCodes';
@@ -33,7 +34,7 @@ interface Frame {
   tagEnd: number;
   /** The nearest enclosing frame that is not unknown (itself when not unknown). */
   owner: Frame | undefined;
-  node: PlistNode | undefined;
+  node: ParsedNode | undefined;
   /** A <key> frame collects its text into an entry instead of a node. */
   isKey: boolean;
   /** Parsed but not part of the tree (value without key, second root...). */
@@ -41,7 +42,7 @@ interface Frame {
   /** Text frames: once an entity, CDATA, comment or child appears, text is collected piecewise. */
   pieces: string[] | undefined;
   /** Dict frames: the last key still waiting for its value, and the keys seen so far. */
-  pendingKey: DictEntry | undefined;
+  pendingKey: ParsedEntry | undefined;
   /** Dict frames with many entries: their keys, for duplicate checks in constant time. */
   keys: Set<string> | undefined;
 }
@@ -56,7 +57,7 @@ export function parsePlist(text: string): PlistDocument {
   const openByName = new Map<string, number>();
   const pool: Frame[] = [];
 
-  let root: PlistNode | undefined;
+  let root: ParsedNode | undefined;
   let plistSpan: Span | undefined;
   let plistSeen = false;
   let afterRoot = false;
@@ -132,16 +133,8 @@ export function parsePlist(text: string): PlistDocument {
 
   // ---- opening elements -------------------------------------------------------------------------
 
-  function makeNode(kind: PlistKind, start: number, tagEnd: number): PlistNode {
-    const span = { offset: start, length: tagEnd - start };
-    const content = { offset: tagEnd, length: 0 };
-    if (kind === 'dict') return { kind, span, content, closed: true, parent: undefined, entries: [] } as DictNode;
-    if (kind === 'array') return { kind, span, content, closed: true, parent: undefined, items: [] } as ArrayNode;
-    return { kind, span, content, closed: true, parent: undefined, text: '' } as ScalarNode;
-  }
-
   /** Puts a new value node in the tree; returns false when it stays out of the tree. */
-  function attach(node: PlistNode, owner: Frame | undefined, start: number, tagEnd: number): boolean {
+  function attach(node: ParsedNode, owner: Frame | undefined, start: number, tagEnd: number): boolean {
     if (!owner) {
       if (afterRoot) {
         reportAfterRoot(start, tagEnd - start);
@@ -238,7 +231,7 @@ export function parsePlist(text: string): PlistDocument {
       return;
     }
 
-    const node = makeNode(name as PlistKind, start, tagEnd);
+    const node = createNode(name as PlistKind, start, tagEnd);
     const detached = !attach(node, owner, start, tagEnd);
     const frame = newFrame(name, CONTAINER_TAGS.has(name) ? 'container' : 'text', start, tagEnd, undefined, node, detached);
     frame.owner = frame;
@@ -256,7 +249,7 @@ export function parsePlist(text: string): PlistDocument {
     start: number,
     tagEnd: number,
     owner: Frame | undefined,
-    node: PlistNode | undefined,
+    node: ParsedNode | undefined,
     detached: boolean,
   ): Frame {
     let frame = pool[stack.length];
@@ -281,7 +274,7 @@ export function parsePlist(text: string): PlistDocument {
   }
 
   /** Small dicts are scanned; a set of keys is built once a dict grows past a few entries. */
-  function hasKey(frame: Frame, dict: DictNode, key: string): boolean {
+  function hasKey(frame: Frame, dict: ParsedDict, key: string): boolean {
     if (frame.keys) return frame.keys.has(key);
     const entries = dict.entries;
     if (entries.length < 12) {
@@ -303,8 +296,8 @@ export function parsePlist(text: string): PlistDocument {
 
   // ---- closing elements -------------------------------------------------------------------------
 
-  function reportKeyWithoutValue(entry: DictEntry): void {
-    report(C.keyWithoutValue, `Key \`${entry.key}\` has no value after it.`, entry.keySpan.offset, entry.keySpan.length);
+  function reportKeyWithoutValue(entry: ParsedEntry): void {
+    report(C.keyWithoutValue, `Key \`${entry.key}\` has no value after it.`, entry.keyStart, entry.keyEnd - entry.keyStart);
   }
 
   /** Closes `frame` (already popped): its content ends at contentEnd and the element at spanEnd. */
@@ -320,44 +313,45 @@ export function parsePlist(text: string): PlistDocument {
       return;
     }
     const node = frame.node!;
-    setSpans(node, frame, contentEnd, spanEnd, closed);
+    setSpans(node, contentEnd, spanEnd, closed);
     if (frame.pendingKey) reportKeyWithoutValue(frame.pendingKey);
     if (node === root && !plistSeen) afterRoot = true;
   }
 
-  function setSpans(node: PlistNode, frame: Frame, contentEnd: number, spanEnd: number, closed: boolean): void {
-    node.span.length = spanEnd - frame.start;
-    node.content.offset = frame.tagEnd;
-    node.content.length = contentEnd - frame.tagEnd;
+  function setSpans(node: ParsedNode, contentEnd: number, spanEnd: number, closed: boolean): void {
+    node.spanEnd = spanEnd;
+    node.contentEnd = contentEnd;
     node.closed = closed;
   }
 
   function finishText(frame: Frame, contentEnd: number, spanEnd: number, closed: boolean): void {
     const value = frame.pieces ? frame.pieces.join('') : text.substring(frame.tagEnd, contentEnd);
-    const content = { offset: frame.tagEnd, length: contentEnd - frame.tagEnd };
     if (frame.isKey) {
-      const entry: DictEntry = { keySpan: { offset: frame.start, length: spanEnd - frame.start }, key: value, keyContent: content, value: undefined };
+      const entry = new ParsedEntry(value, frame.start, frame.tagEnd, contentEnd, spanEnd);
       const owner = top()?.owner;
       if (frame.detached || !owner || owner.kind !== 'container' || owner.node!.kind !== 'dict') return;
-      const dict = owner.node as DictNode;
+      const dict = owner.node as ParsedDict;
       if (hasKey(owner, dict, value)) {
-        report(C.duplicateKey, `Key \`${value}\` appears more than once in this <dict>.`, entry.keySpan.offset, entry.keySpan.length);
+        report(C.duplicateKey, `Key \`${value}\` appears more than once in this <dict>.`, entry.keyStart, entry.keyEnd - entry.keyStart);
       }
       dict.entries.push(entry);
       if (owner.keys) owner.keys.add(value);
       owner.pendingKey = entry;
       return;
     }
-    const node = frame.node as ScalarNode;
+    const node = frame.node as ParsedScalar;
     node.text = value;
-    setSpans(node, frame, contentEnd, spanEnd, closed);
+    setSpans(node, contentEnd, spanEnd, closed);
     checkValueSyntax(node);
     if (node === root && !plistSeen) afterRoot = true;
   }
 
-  function checkValueSyntax(node: ScalarNode): void {
-    const at = node.content.length > 0 ? node.content : node.span;
-    const fail = (code: SyntaxCode, what: string, reason: string) => report(code, `<${node.kind}> ${reason}; expected ${what}.`, at.offset, at.length);
+  function checkValueSyntax(node: ParsedScalar): void {
+    // Underline the content, or the whole element when it is empty.
+    const hasContent = node.contentEnd > node.contentStart;
+    const at = hasContent ? node.contentStart : node.spanStart;
+    const length = hasContent ? node.contentEnd - node.contentStart : node.spanEnd - node.spanStart;
+    const fail = (code: SyntaxCode, what: string, reason: string) => report(code, `<${node.kind}> ${reason}; expected ${what}.`, at, length);
     switch (node.kind) {
       case 'integer': {
         const r = parseIntegerText(node.text);
@@ -382,7 +376,7 @@ export function parsePlist(text: string): PlistDocument {
       case 'true':
       case 'false':
         if (node.text.trim() !== '') {
-          report(C.nonEmptyBoolean, `<${node.kind}> must be empty; write <${node.kind}/>.`, at.offset, at.length);
+          report(C.nonEmptyBoolean, `<${node.kind}> must be empty; write <${node.kind}/>.`, at, length);
         }
         break;
     }

@@ -15,6 +15,17 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 const isWs = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 export function parseIntegerText(text: string): Parsed<number | bigint> {
+  // Fast path for the common case: a few plain decimal digits.
+  if (text.length > 0 && text.length <= 15) {
+    let value = 0;
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      value = value * 10 + c;
+    }
+    if (i === text.length) return { ok: true, value };
+  }
   const t = text.trim();
   if (t === '') return { ok: false, reason: 'is empty' };
   const m = /^([+-]?)(?:0[xX]([0-9a-fA-F]+)|([0-9]+))$/.exec(t);
