@@ -181,6 +181,25 @@ export function jumpcloudApp(ctx: RouteContext, options: JumpCloudOptions): Vend
     const history = rowsOfPolicy(item.id).flatMap((r) => (r.status === 'pending' ? [{ r, p: 'started' as const }] : [{ r, p: 'started' as const }, { r, p: 'latest' as const }]));
     return v2List(req, { items: history, get: (h, f) => resultFields(h.r, f), fields: RESULT_FIELDS, render: (h) => policyResultJson(h.r, h.p) });
   });
+  const allHistory = (): { r: SimStatusRow; p: 'started' | 'latest' }[] => {
+    const out: { r: SimStatusRow; p: 'started' | 'latest' }[] = [];
+    for (const rows of state.rows.values()) {
+      for (const r of rows.values()) {
+        state.settle(r);
+        out.push({ r, p: 'started' });
+        if (r.status !== 'pending') out.push({ r, p: 'latest' });
+      }
+    }
+    return out;
+  };
+  router.add('GET', '/api/v2/policyresults', (req) => v2List(req, { items: allHistory(), get: (h, f) => resultFields(h.r, f), fields: RESULT_FIELDS, render: (h) => policyResultJson(h.r, h.p) }));
+  router.add('GET', '/api/v2/policyresults/:id', (req) => {
+    const id = req.params['id'] ?? '';
+    const found = allHistory().find((h) => resultId(h.r.seq, h.p === 'latest' ? 1 : 0) === id);
+    return found ? json(200, policyResultJson(found.r, found.p)) : jcError(404, 'policy result not found');
+  });
+  // Policy groups are not modelled, so no policy is a member of one.
+  router.add('GET', '/api/v2/policies/:id/memberof', (req) => (findPolicy(req) ? v2List(req, { items: [], get: () => undefined, fields: [], render: (x) => x }) : jcError(404, 'policy not found')));
   router.add('GET', '/api/v2/systems/:id/policystatuses', (req) => {
     const device = state.deviceById.get(req.params['id'] ?? '');
     if (!device) return jcError(404, 'system not found');
