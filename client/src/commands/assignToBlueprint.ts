@@ -27,19 +27,30 @@ export const assignToBlueprint =
       bpName = bp.name;
     }
     let nodeId = opts.nodeId;
-    if (!nodeId && (kind === 'map' || kind === undefined)) {
-      // Classic blueprints and groups have no nodes; a map blueprint lists where the item can go.
+    if (!nodeId && kind !== 'classic' && kind !== 'group') {
+      // Map blueprints place an item at a node of the map. Where the API lists nodes, pick one; where it
+      // cannot (Kandji has no endpoint for them), ask for the node id shown in the web app's map editor.
       const nodes = await access.call((api) => api.assignmentNodes(blueprintId));
-      if (nodes.ok && nodes.value.length) {
+      if (!nodes.ok) {
+        ctx.say.apiError('Loading assignment nodes', nodes.error, tenant);
+        return false;
+      }
+      if (nodes.value.length) {
         const picked = await vscode.window.showQuickPick(
           nodes.value.map((n) => ({ label: n.name, id: n.id })),
           { placeHolder: `Where in the map blueprint ${bpName ?? ''} should it go?` },
         );
         if (!picked) return false;
         nodeId = picked.id;
-      } else if (!nodes.ok && kind === 'map') {
-        ctx.say.apiError('Loading assignment nodes', nodes.error, tenant);
-        return false;
+      } else if (kind === 'map') {
+        nodeId = await vscode.window.showInputBox({
+          prompt: `Assignment node ID in the map blueprint ${bpName ?? ''}`,
+          placeHolder: 'Open the blueprint map in the web app and copy the node ID',
+          ignoreFocusOut: true,
+          validateInput: (v) => (v.trim() ? undefined : 'A map blueprint needs the node to assign to'),
+        });
+        if (!nodeId?.trim()) return false;
+        nodeId = nodeId.trim();
       }
     }
     const result = await ctx.progress(`Assigning ${ref.name ?? 'library item'}`, () => access.call((api) => api.assign(blueprintId, ref.itemId, nodeId)));

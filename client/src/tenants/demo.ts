@@ -1,8 +1,8 @@
-// "Try the demo tenant": the built-in simulator on 127.0.0.1 with demo data, added as a tenant for
+// "Try the demo tenant": the built-in simulator (a child process) on 127.0.0.1 with demo data, added as a tenant for
 // this session. Demo tenants left from an earlier session point at a dead port, so they are pruned.
-import type * as vscode from 'vscode';
 import type { VendorKind } from '../api/tenantApi';
-import { startSimulator } from '../simulator';
+import * as vscode from 'vscode';
+import { startSimulatorProcess } from './simulatorProcess';
 import type { Ctx } from '../ctx';
 import type { TenantRecord } from './registry';
 
@@ -30,7 +30,8 @@ export class DemoTenants implements vscode.Disposable {
   }
 
   async start(vendor: VendorKind): Promise<TenantRecord> {
-    const sim = await startSimulator({ vendor, port: 0, data: 'demo' });
+    const cli = vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'server', 'out', 'cli.js').fsPath;
+    const sim = await startSimulatorProcess(cli, vendor);
     const label = vendor === 'kandji' ? 'Demo (Kandji)' : 'Demo (JumpCloud)';
     const record = await this.ctx.tenants.add({ label, kind: vendor, baseUrl: sim.url, demo: true });
     this.running.set(record.id, sim);

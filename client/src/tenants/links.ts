@@ -23,18 +23,20 @@ export class Links {
     return this.all()[file.toString()]?.find((l) => l.tenantId === tenantId);
   }
 
-  /** The local file linked to a remote item, if any. */
+  /** The local file most recently linked (pushed or pulled) to a remote item, if any. */
   fileFor(tenantId: string, itemId: string): vscode.Uri | undefined {
-    for (const [file, links] of Object.entries(this.all())) {
-      if (links.some((l) => l.tenantId === tenantId && l.itemId === itemId)) return vscode.Uri.parse(file);
-    }
-    return undefined;
+    const hit = Object.entries(this.all())
+      .reverse()
+      .find(([, links]) => links.some((l) => l.tenantId === tenantId && l.itemId === itemId));
+    return hit ? vscode.Uri.parse(hit[0]) : undefined;
   }
 
   async set(file: vscode.Uri, link: Link): Promise<void> {
     const all = this.all();
     const key = file.toString();
-    all[key] = [...(all[key] ?? []).filter((l) => l.tenantId !== link.tenantId), link];
+    const kept = (all[key] ?? []).filter((l) => l.tenantId !== link.tenantId);
+    delete all[key]; // re-inserted last: insertion order records which file was linked most recently
+    all[key] = [...kept, link];
     await this.state.update(KEY, all);
   }
 

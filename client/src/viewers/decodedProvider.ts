@@ -54,8 +54,13 @@ export class DecodedProvider implements vscode.TextDocumentContentProvider, vsco
         continue;
       }
       if (sniffEncoding(head) === 'xml') continue;
+      const file = input.uri.toString();
       await this.open(input.uri, { viewColumn: tab.group.viewColumn, preview: tab.isPreview });
-      await vscode.window.tabGroups.close(tab);
+      // The decoded editor may already have replaced a preview tab; close the raw one only if it is still there.
+      const raw = vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === file);
+      if (raw) await Promise.resolve(vscode.window.tabGroups.close(raw)).catch(() => undefined);
     }
   }
 

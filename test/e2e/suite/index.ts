@@ -15,6 +15,8 @@ export async function run(): Promise<void> {
   await import('./tree.test');
   await import('./profileCommands.test');
   await import('./deviceActions.test');
+  await import('./viewers.test');
+  await import('./sync.test');
   await import('./errors.test');
 
   const failures: { title: string; error: string }[] = [];

@@ -49,7 +49,7 @@ export class DevicesNode extends TreeNode {
   /** Sets the filter and starts again from the first page. */
   setFilter(filter: { platform?: DevicePlatform; search?: string }): void {
     this.filter = { platform: filter.platform, search: filter.search?.trim() || undefined };
-    this.reset();
+    this.invalidate();
     this.host.refresh(this);
   }
 
