@@ -134,7 +134,6 @@ export const NOT_MODELLED: Record<string, string> = {
   'POST /api/v1/devices/{x}/notes': 'device notes: not used',
   'DELETE /api/v1/devices/{x}/notes/{x}': 'device notes: not used',
   'GET /api/organizations': 'MSP organisation list: not used',
-  'POST /api/search/systems': 'complex system search: the product pages /api/systems',
   'POST /api/systems/{x}/command/builtin/{x}': 'Linux/Windows built-in commands: Apple devices use MDM commands',
   'PUT /api/v2/applemdms/{x}': 'Profile Studio must not change the MDM configuration',
   'POST /api/v2/policygroups': 'policy groups: not used',

@@ -204,3 +204,18 @@ test('jumpcloud: Apple MDM commands: 204, macOS lock and erase need a 6-digit pi
   assert.equal((await call(s, 'POST', `/api/v2/applemdms/${APPLE_MDM_ID}/devices/0123456789abcdef01234567/restart`)).status, 404);
   assert.equal((await call(s, 'POST', `/api/v2/applemdms/${APPLE_MDM_ID}/devices/${mac.mdmDeviceId}/setname`)).status, 404, 'no such command in the API');
 });
+
+test('jumpcloud: POST /api/search/systems: filter list / and / or, searchFilter over fields, {totalCount, results}', async (t) => {
+  const s = await sim(t, { vendor: 'jumpcloud', data: 'demo', demo: { devices: 150, profiles: 1 } });
+  const mac = s.state.devices.find((d) => d.platform === 'Mac')!;
+  const search = (body: unknown) => sendJson(s, 'POST', '/api/search/systems', body);
+  const bySerial = (await search({ searchFilter: { searchTerm: mac.serial.slice(2, 8).toLowerCase(), fields: ['serialNumber'] } })).body as { totalCount: number; results: { _id: string }[] };
+  assert.ok(bySerial.results.some((r) => r._id === mac.id));
+  const macs = (await search({ filter: [{ os: 'Mac OS X' }], limit: 100 })).body as { totalCount: number; results: { os: string }[] };
+  assert.equal(macs.totalCount, s.state.devices.filter((d) => d.platform === 'Mac').length);
+  assert.ok(macs.results.every((r) => r.os === 'Mac OS X'));
+  const either = (await search({ filter: { or: [{ os: 'iOS' }, { os: 'iPadOS' }] } })).body as { totalCount: number; results: unknown[] };
+  assert.equal(either.totalCount, s.state.devices.filter((d) => d.platform === 'iPhone' || d.platform === 'iPad').length);
+  assert.equal(either.results.length, 10, 'default limit 10');
+  assert.equal((await search({ filter: [{ colour: 'red' }] })).status, 400);
+});

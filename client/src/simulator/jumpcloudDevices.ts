@@ -146,6 +146,29 @@ export function jumpcloudDeviceRoutes(router: Router, ctx: RouteContext, options
     return json(200, body);
   });
 
+  // v1 complex search (§2): `filter` as a list of {field: value} (AND) or {and: [...]}/{or: [...]}, plus a
+  // case-insensitive `searchFilter` over the named fields; limit/skip from the body or the query.
+  router.add('POST', '/api/search/systems', (req) => {
+    if (req.mediaType !== 'application/json') return jcMessage(415, 'Unsupported Media Type');
+    const parsed = parseJsonBody(req);
+    const body = parsed.ok && isRecord(parsed.value) ? parsed.value : parsed.ok && parsed.value === undefined ? {} : undefined;
+    if (!body) return jcMessage(400, 'request body must be a JSON object');
+    const filter = compileSearchFilter(body['filter']);
+    if (typeof filter === 'string') return jcMessage(400, filter);
+    const sf = isRecord(body['searchFilter']) ? body['searchFilter'] : undefined;
+    const terms = sf ? (Array.isArray(sf['searchTerm']) ? sf['searchTerm'] : [sf['searchTerm']]).filter((x): x is string => typeof x === 'string' && x !== '') : [];
+    const searchFields = sf && Array.isArray(sf['fields']) ? sf['fields'].filter((x): x is string => typeof x === 'string') : ['hostname', 'displayName', 'serialNumber'];
+    const matches = state.devices.filter((d) => filter(d) && (terms.length === 0 || terms.some((term) => searchFields.some((f) => String(systemField(d, f) ?? '').toLowerCase().includes(term.toLowerCase())))));
+    const num = (key: string, fallback: number): number => {
+      const v = body[key] ?? req.query.get(key);
+      const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : fallback;
+      return n;
+    };
+    const limit = Math.min(num('limit', 10) || 10, 100);
+    const skip = num('skip', 0);
+    return json(200, { totalCount: matches.length, results: matches.slice(skip, skip + limit).map((d) => systemJson(d, state, options.orgId)) });
+  });
+
   // ---- §10 Apple MDM ----
   router.add('GET', '/api/v2/applemdms', (req) => v2List(req, { items: [APPLE_MDM_ID], get: () => undefined, fields: [], render: () => appleMdmJson(options.orgId), defaultLimit: 1 }));
   const mdmCheck = (req: SimRequest): SimResponse | undefined => (req.params['mdm'] === APPLE_MDM_ID ? undefined : jcError(404, 'apple mdm not found'));
@@ -211,4 +234,31 @@ function checkCommand(command: string, body: Record<string, unknown>, d: SimDevi
     default:
       return undefined;
   }
+}
+
+type Predicate = (d: SimDevice) => boolean;
+
+function compileSearchFilter(raw: unknown): Predicate | string {
+  if (raw === undefined || raw === null) return () => true;
+  if (Array.isArray(raw)) {
+    const parts = raw.map(compileSearchFilter);
+    const bad = parts.find((p) => typeof p === 'string');
+    if (bad) return bad;
+    return (d) => (parts as Predicate[]).every((p) => p(d));
+  }
+  if (!isRecord(raw)) return 'filter must be a list of {field: value} objects';
+  const preds: Predicate[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'and' || key === 'or') {
+      if (!Array.isArray(value)) return `filter.${key} must be a list`;
+      const parts = value.map(compileSearchFilter);
+      const bad = parts.find((p) => typeof p === 'string');
+      if (bad) return bad;
+      preds.push(key === 'and' ? (d) => (parts as Predicate[]).every((p) => p(d)) : (d) => (parts as Predicate[]).some((p) => p(d)));
+    } else {
+      if (!(SYSTEM_FIELDS as readonly string[]).includes(key)) return `unsupported filter field "${key}"`;
+      preds.push((d) => String(systemField(d, key)) === String(value));
+    }
+  }
+  return (d) => preds.every((p) => p(d));
 }
