@@ -46,7 +46,7 @@ export function createTenantApi(options: TenantOptions): TenantApi {
     authHeaders: { 'x-api-key': options.token },
     ...(options.orgId ? { headers: { 'x-org-id': options.orgId } } : {}),
   });
-  return new JumpCloudApi(http, options.baseUrl);
+  return new JumpCloudApi(http);
 }
 
 /** Every device matching the query, page after page (the tree pages lazily with listDevices instead). */

@@ -50,7 +50,7 @@ export class JumpCloudApi implements TenantApi {
   private template?: TemplateInfo;
   private mdmId?: string;
 
-  constructor(private readonly http: Http, private readonly baseUrl: string, private readonly create: JumpCloudCreateOptions = {}) {}
+  constructor(private readonly http: Http, private readonly create: JumpCloudCreateOptions = {}) {}
 
   private async call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
     const res = await this.http.request(spec);
