@@ -44,6 +44,16 @@ for (const vendor of VENDORS) {
     assert.ok(between.some((e) => e.method === 'GET' && e.path === LIST_PATH[vendor]), 'looked before posting again');
   });
 
+  test(`${vendor}: a create that times out is looked up, then sent again once`, async (t) => {
+    const { sim, api } = await tenant(t, vendor, {}, { timeoutMs: 300 });
+    sim.faults.add(`hang:ms=3000:method=POST:path=${path}`);
+    const created = unwrap(await api.createProfile(upload('After a timeout')));
+    const stored = posts(sim.log, path);
+    assert.deepEqual(stored.map((e) => e.outcome), ['hung', 'answered']);
+    assert.equal(created.id, stored[1]!.createdId);
+    assert.equal([...sim.state.items.values()].filter((i) => i.name === 'After a timeout').length, 1);
+  });
+
   test(`${vendor}: a rate-limited create waits Retry-After, looks, then creates once`, async (t) => {
     const { sim, api } = await tenant(t, vendor);
     sim.faults.add(`429:retry-after=1:method=POST:path=${path}`);
