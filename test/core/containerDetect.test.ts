@@ -67,6 +67,10 @@ test('XML in UTF-8 with BOM and CRLF, and in UTF-16 LE with BOM', () => {
   assert.equal(utf16.encoding, 'utf-16le');
   assert.deepEqual(toValue(parsePlist(utf16.text).root), plainValue);
   assert.equal(decodeText(encodeUtf8('é😀')).text, 'é😀');
+  const latin1 = Uint8Array.from([...encodeUtf8('<?xml version="1.0" encoding="ISO-8859-1"?><plist><string>caf'), 0xe9, ...encodeUtf8('</string></plist>')]);
+  assert.deepEqual(decodeText(latin1), { text: '<?xml version="1.0" encoding="ISO-8859-1"?><plist><string>café</string></plist>', encoding: 'latin-1', hadBom: false });
+  const utf16NoBom = Uint8Array.from([0x3c, 0, 0x61, 0, 0x3e, 0]);
+  assert.deepEqual(decodeText(utf16NoBom), { text: '<a>', encoding: 'utf-16le', hadBom: false });
   assert.equal(decodeText(Uint8Array.from([0x61, 0xff, 0x62])).text, 'a\ufffdb');
 });
 

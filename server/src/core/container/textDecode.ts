@@ -1,9 +1,13 @@
 // Bytes to text for plist files: UTF-8 (with or without BOM) and UTF-16 with a BOM, or without one
-// when the text starts with `<` (the XML declaration makes the byte order visible).
+// when the text starts with `<` (the XML declaration makes the byte order visible); a declared
+// ISO-8859-1/Windows-1252 encoding is honoured, since old tools wrote profiles that way.
 
 import { decodeUtf8 } from './der';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin-1';
+
+/** Single-byte encodings an XML declaration may name; decoded as Latin-1 (Windows-1252 differs only in 0x80-0x9F). */
+const SINGLE_BYTE = /^<\?xml[^>]*\bencoding\s*=\s*["'](iso-8859-1|latin-?1|windows-1252|cp1252)["']/i;
 
 export interface DecodedText {
   /** The text without its byte order mark (editors drop it too, so offsets agree). */
@@ -20,7 +24,15 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (b0 === 0xfe && b1 === 0xff) return { text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be', hadBom: true };
   if (b0 === 0x3c && b1 === 0x00) return { text: decodeUtf16(bytes, true), encoding: 'utf-16le', hadBom: false };
   if (b0 === 0x00 && b1 === 0x3c) return { text: decodeUtf16(bytes, false), encoding: 'utf-16be', hadBom: false };
+  const head = String.fromCharCode(...bytes.subarray(0, 100));
+  if (SINGLE_BYTE.test(head.trimStart())) return { text: decodeLatin1(bytes), encoding: 'latin-1', hadBom: false };
   return { text: decodeUtf8(bytes), encoding: 'utf-8', hadBom: false };
+}
+
+function decodeLatin1(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) chunks.push(String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 8192))));
+  return chunks.join('');
 }
 
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
