@@ -58,7 +58,7 @@ export interface KnownRemote {
 export interface Blueprint {
   id: string;
   name: string;
-  /** Map blueprints (Kandji) need an assignment node when assigning. */
+  /** Kandji classic / assignment map (a map with conditions needs a node id), JumpCloud system group. */
   kind: 'classic' | 'map' | 'group';
   description?: string;
   deviceCount?: number;
@@ -134,8 +134,9 @@ export interface TenantApi {
 
   listProfiles(): Promise<Result<LibraryItem[]>>;
   getProfile(id: string): Promise<Result<LibraryItemWithContent>>;
-  /** Creates, but first looks for one with the same name after an ambiguous failure: never duplicates. */
+  /** One POST; after an ambiguous failure it re-reads by name before any second POST: never duplicates. */
   createProfile(upload: ProfileUpload): Promise<Result<LibraryItemWithContent>>;
+  /** Re-reads first and answers `conflict` when the remote moved on from `known` (updated_at or hash), unless `force`. */
   updateProfile(id: string, upload: Partial<ProfileUpload>, known?: KnownRemote, force?: boolean): Promise<Result<LibraryItemWithContent>>;
   deleteProfile(id: string): Promise<Result<void>>;
   setActive(id: string, active: boolean): Promise<Result<LibraryItem>>;
@@ -147,10 +148,13 @@ export interface TenantApi {
   assign(blueprintId: string, itemId: string, nodeId?: string): Promise<Result<void>>;
   unassign(blueprintId: string, itemId: string, nodeId?: string): Promise<Result<void>>;
 
+  /** One page per call; pass `next` back as `cursor` (allDevices() in index.ts follows it to the end). */
   listDevices(query: DeviceQuery, cursor?: string): Promise<Result<Page<Device>>>;
   getDevice(id: string): Promise<Result<DeviceDetails>>;
   deviceProfiles(id: string): Promise<Result<ProfileStatus[]>>;
+  /** The actions this vendor offers for the device's platform. */
   deviceActions(device: Device): DeviceActionSpec[];
+  /** Params use the spec's neutral names; they are checked before sending. Never retried. */
   runDeviceAction(deviceId: string, action: string, params?: Record<string, string>): Promise<Result<DeviceActionResult>>;
 
   /** A URL to open the item in the vendor's web console, if known. */
