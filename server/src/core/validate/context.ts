@@ -24,4 +24,6 @@ export interface Ctx {
   depth: number;
   /** The payload's root-level allowed-value lists may belong to one merged variant only (dataGaps.ts). */
   rootListsUnreliable: boolean;
+  /** Per run: each payload schema's keys merged with the common ones (so key indexes are built once). */
+  mergedKeys: Map<PayloadSchema, KeySchema[]>;
 }

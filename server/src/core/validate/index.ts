@@ -18,7 +18,8 @@ export { AllCodeInfo, ValidationCodes, ValidationCodeInfo, allCodes } from './co
 /** Returns the document's syntax problems and the profile's semantic problems, in source order. */
 export function validateProfile(doc: PlistDocument, registry: SchemaLookup, options: ValidateOptions = {}): Problem[] {
   const report = new Report();
-  const ctx: Ctx = { report, registry, targets: options.targetPlatforms ?? [], payloadType: '', payloadSupport: undefined, depth: 0, rootListsUnreliable: false };
+  const ctx: Ctx = { report, registry, targets: options.targetPlatforms ?? [], payloadType: '', payloadSupport: undefined, depth: 0, rootListsUnreliable: false,
+    mergedKeys: new Map() };
   const { root, payloads } = checkProfile(ctx, doc);
   payloads.forEach((p, i) => checkPayload(ctx, p, i));
   checkUniqueness(ctx, root, payloads);

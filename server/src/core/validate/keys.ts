@@ -6,7 +6,7 @@ import type { KeySchema, OneOfGroup } from '../schema/types';
 import { ValidationCodes as C } from './codes';
 import type { Ctx } from './context';
 import { checkKeyPlatforms } from './platforms';
-import { closestMatch } from './suggest';
+import { type Candidates, candidates, closestMatch } from './suggest';
 import { checkValue } from './values';
 
 /** Raw Apple data names a wildcard member `ANY`; the generator turns it into `openKeys`, both are read. */
@@ -20,7 +20,9 @@ export interface DictShape {
   oneOf?: OneOfGroup[];
 }
 
-export const shapeOf = (k: KeySchema): DictShape => ({ keys: k.subkeys ?? [], openKeys: k.openKeys, additionalKeys: k.additionalKeys, oneOf: k.oneOf });
+const NO_KEYS: KeySchema[] = [];
+
+export const shapeOf = (k: KeySchema): DictShape => ({ keys: k.subkeys ?? NO_KEYS, openKeys: k.openKeys, additionalKeys: k.additionalKeys, oneOf: k.oneOf });
 
 export const hasShape = (s: DictShape): boolean => s.keys.length > 0 || !!s.additionalKeys || (s.oneOf?.length ?? 0) > 0;
 
@@ -29,9 +31,28 @@ export interface DictCheckOptions {
   skip?: ReadonlySet<string>;
 }
 
+interface KeyIndex {
+  byName: Map<string, KeySchema>;
+  /** Listed names without the wildcard, for did-you-mean. */
+  names: Candidates;
+}
+
+/** Schema key lists are shared objects (registry cache, merged lists cached in payloads.ts): index each once. */
+const indexes = new WeakMap<KeySchema[], KeyIndex>();
+
+function indexOf(keys: KeySchema[]): KeyIndex {
+  let index = indexes.get(keys);
+  if (!index) {
+    const byName = new Map<string, KeySchema>();
+    for (const k of keys) if (!byName.has(k.key)) byName.set(k.key, k);
+    index = { byName, names: candidates([...byName.keys()].filter((k) => k !== WILDCARD)) };
+    indexes.set(keys, index);
+  }
+  return index;
+}
+
 export function checkDict(ctx: Ctx, dict: DictNode, shape: DictShape, label: string, opts: DictCheckOptions = {}): void {
-  const byName = new Map<string, KeySchema>();
-  for (const k of shape.keys) if (!byName.has(k.key)) byName.set(k.key, k);
+  const { byName, names } = indexOf(shape.keys);
   const extra = shape.additionalKeys ?? byName.get(WILDCARD);
   const open = shape.openKeys || byName.has(WILDCARD);
   const present = new Set<string>();
@@ -53,14 +74,14 @@ export function checkDict(ctx: Ctx, dict: DictNode, shape: DictShape, label: str
     if (open) {
       if (extra && entry.value) checkNested(ctx, () => checkValue(ctx, entry.value!, extra, keyLabel));
       // An open dictionary that also names its usual members (TCC services): a near miss is likely a typo.
-      const near = byName.size > 0 ? closestMatch(entry.key, [...byName.keys()].filter((k) => k !== WILDCARD)) : undefined;
+      const near = names.names.length > 0 ? closestMatch(entry.key, names) : undefined;
       if (near) {
         ctx.report.add(C.unlistedKey, entry.keyContent.length > 0 ? entry.keyContent : entry.keySpan,
           `\`${entry.key}\` is not one of the names listed for ${label}; did you mean \`${near}\`?`, { data: { suggestion: near } });
       }
       continue;
     }
-    const suggestion = closestMatch(entry.key, [...byName.keys()].filter((k) => k !== WILDCARD));
+    const suggestion = closestMatch(entry.key, names);
     const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
     ctx.report.add(C.unknownKey, entry.keyContent.length > 0 ? entry.keyContent : entry.keySpan,
       `Unknown key \`${entry.key}\` in ${label}${hint}`, suggestion ? { data: { suggestion } } : {});

@@ -1,6 +1,7 @@
 // One payload dict: its four Payload* keys, then its keys against the schema of its PayloadType.
 
 import type { DictNode } from '../plist/ast';
+import type { KeySchema, PayloadSchema } from '../schema/types';
 import { type ValidationCode, ValidationCodes as C } from './codes';
 import type { Ctx } from './context';
 import { rootListsUnreliable } from './dataGaps';
@@ -50,15 +51,28 @@ export function checkPayload(ctx: Ctx, payload: DictNode, index: number): void {
   }
   if (!schema) {
     // Unknown content: check only the common keys' types, never flag the rest.
-    checkDict(ctx, payload, { keys: mergeKeys(common, payloadExtraKeys), openKeys: true }, name, { skip: payloadCoreKeys });
+    checkDict(ctx, payload, { keys: payloadKeys(ctx, undefined, common), openKeys: true }, name, { skip: payloadCoreKeys });
   } else {
     // com.apple.ManagedClient.preferences is open by its schema: preference content is never flagged.
-    const shape = { keys: mergeKeys(schema.keys, common, payloadExtraKeys), openKeys: schema.openKeys, additionalKeys: schema.additionalKeys, oneOf: schema.oneOf };
+    const shape = { keys: payloadKeys(ctx, schema, common), openKeys: schema.openKeys, additionalKeys: schema.additionalKeys, oneOf: schema.oneOf };
     checkDict(ctx, payload, shape, name, { skip: payloadCoreKeys });
   }
   ctx.payloadSupport = undefined;
   ctx.rootListsUnreliable = false;
 }
+
+/** The payload's own keys plus the common and extra ones, merged once per schema for the whole run. */
+function payloadKeys(ctx: Ctx, schema: PayloadSchema | undefined, common: KeySchema[]): KeySchema[] {
+  const cacheKey = schema ?? NO_SCHEMA;
+  let keys = ctx.mergedKeys.get(cacheKey);
+  if (!keys) {
+    keys = mergeKeys(schema?.keys ?? [], common, payloadExtraKeys);
+    ctx.mergedKeys.set(cacheKey, keys);
+  }
+  return keys;
+}
+
+const NO_SCHEMA = {} as PayloadSchema;
 
 function checkPayloadVersion(ctx: Ctx, payload: DictNode, name: string): void {
   const v = entryOf(payload, 'PayloadVersion')?.value;
