@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { XMLValidator } from 'fast-xml-parser';
 import { parsePlist } from '../../server/src/core/plist/parser';
 import { locationAt, nodeAt } from '../../server/src/core/plist/query';
 import { toValue } from '../../server/src/core/plist/value';
@@ -101,6 +102,16 @@ test('fuzz: random strings and XML fragment soup', () => {
       assert.equal(index.offsetAt(index.positionAt(offset)) <= offset, true);
     }),
     { seed: SEED, numRuns: 1200 },
+  );
+});
+
+test('second oracle: whatever fast-xml-parser finds not well-formed, we report too', () => {
+  fc.assert(
+    fc.property(fc.array(fragments, { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      if (XMLValidator.validate(text) !== true) assert.ok(parsePlist(text).problems.length > 0, 'no problem reported');
+    }),
+    { seed: SEED, numRuns: 1000 },
   );
 });
 
