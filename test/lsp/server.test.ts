@@ -13,7 +13,9 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lspPair } from './lspPair';
 import { profile, wifiHead } from '../core/completeFixtures';
-import type { LintSummary } from '../../server/src/lsp/protocol';
+import type { DecodedContentResult, LintSummary } from '../../server/src/lsp/protocol';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const pair = lspPair();
 after(() => pair.close());
@@ -170,4 +172,38 @@ test('malformed input never crashes the server: every request on junk answers', 
   await pair.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
   const unknown = await pair.client.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///not-open' }, position: { line: 0, character: 0 } });
   assert.equal(unknown, null);
+});
+
+test('formatting (document and range) and folding ranges', async () => {
+  const uri = nextUri();
+  const messy = '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n<key>PayloadContent</key>\n      <array>\n  <dict>\n<key>PayloadType</key>\n<string>com.apple.wifi.managed</string>\n  </dict>\n</array>\n</dict>\n</plist>\n';
+  const opened = pair.nextDiagnostics(uri);
+  await pair.open(uri, messy);
+  await opened;
+  const edits = await pair.client.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
+  const formatted = applyTextEdits(messy, edits);
+  assert.equal(formatted, '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n\t<key>PayloadContent</key>\n\t<array>\n\t\t<dict>\n\t\t\t<key>PayloadType</key>\n\t\t\t<string>com.apple.wifi.managed</string>\n\t\t</dict>\n\t</array>\n</dict>\n</plist>\n');
+  // Only lines 6-7 (the inner keys) are in the range: nothing else moves.
+  const ranged = await pair.client.sendRequest<TextEdit[]>('textDocument/rangeFormatting', {
+    textDocument: { uri },
+    range: { start: { line: 6, character: 0 }, end: { line: 7, character: 40 } },
+    options: { tabSize: 2, insertSpaces: true },
+  });
+  assert.ok(ranged.length > 0);
+  for (const e of ranged) assert.ok(e.range.start.line >= 5 && e.range.end.line <= 7, JSON.stringify(e.range));
+  const folds = await pair.client.sendRequest<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
+  assert.ok(folds.some((f) => f.startLine === 2 && f.endLine === 9), JSON.stringify(folds));
+  assert.ok(folds.some((f) => f.startLine === 4 && f.endLine === 8), JSON.stringify(folds));
+});
+
+test('decodedContent reads a signed profile from disk; errors are ResponseErrors, not crashes', async () => {
+  const file = join(__dirname, '..', 'fixtures', 'profiles', 'containers', 'signed-pem-valid.mobileconfig');
+  const result = await pair.client.sendRequest<DecodedContentResult>('profileStudio/decodedContent', { uri: pathToFileURL(file).href });
+  assert.equal(result.kind, 'signed-pem');
+  assert.equal(result.readOnly, true);
+  assert.match(result.text, /<plist/);
+  assert.ok(result.signer && result.signer.length > 0);
+  await assert.rejects(pair.client.sendRequest('profileStudio/decodedContent', { uri: pathToFileURL(join(__dirname, 'missing.mobileconfig')).href }), /decodedContent failed/);
+  // The server still answers afterwards.
+  assert.equal(await pair.client.sendRequest('profileStudio/lintSummary', { uri: 'file:///nope' }), null);
 });

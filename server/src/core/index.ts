@@ -5,13 +5,15 @@ import type { PlistDocument } from './plist/ast';
 import { createSchemaRegistry, type SchemaRegistry, type SchemaSource } from './schema';
 import type { SchemaIndexEntry } from './schema/types';
 import { validateProfile, type ValidateOptions } from './validate';
-import type { Problem } from './validate/problem';
+import type { Edit, Problem } from './validate/problem';
 import { complete } from './complete/complete';
 import type { SchemaLookup } from './complete/schemaContext';
 import type { CompletionEntry } from './complete/types';
 import { hover, type HoverResult } from './hover/hover';
 import { quickFixes, type QuickFix } from './fixes/fixes';
 import { documentSymbols, type OutlineSymbol } from './symbols/symbols';
+import { format, type FormatOptions } from './format';
+import { foldingRanges, type FoldingRange } from './folding';
 
 export type { PlistDocument, PlistNode, Span } from './plist/ast';
 export type { Platform, PayloadSchema, KeySchema, SchemaIndexEntry } from './schema/types';
@@ -25,6 +27,9 @@ export type { QuickFix } from './fixes/fixes';
 export type { OutlineSymbol } from './symbols/symbols';
 export { createLineIndex, type LineIndex, type LinePosition } from './text/lineIndex';
 export { newUuid } from './uuid';
+export type { FormatOptions } from './format';
+export type { FoldingRange } from './folding';
+export { readProfileBytes, type ProfileContent, type CertificateSummary } from './container';
 
 export interface ProfileServiceOptions {
   schemaSource: SchemaSource;
@@ -45,6 +50,9 @@ export interface ProfileService {
   hover(source: Source, offset: number): HoverResult | undefined;
   quickFixes(source: Source, problem: Problem): QuickFix[];
   symbols(source: Source): OutlineSymbol[];
+  folding(source: Source): FoldingRange[];
+  /** Whitespace edits re-indenting the document, or only the part inside `range`; none when the markup is broken. */
+  format(source: Source, options: FormatOptions, range?: { offset: number; length: number }): Edit[];
 }
 
 export function createProfileService(options: ProfileServiceOptions): ProfileService {
@@ -61,6 +69,13 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     hover: (source, offset) => hover(doc(source), offset, lookup),
     quickFixes: (source, problem) => quickFixes(doc(source), problem, lookup),
     symbols: (source) => documentSymbols(doc(source)),
+    folding: (source) => foldingRanges(doc(source)),
+    format(source, opts, range) {
+      const edits = format(doc(source), opts);
+      if (!range) return edits;
+      const end = range.offset + range.length;
+      return edits.filter((e) => e.offset >= range.offset && e.offset + e.length <= end);
+    },
   };
 }
 

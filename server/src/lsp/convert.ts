@@ -10,12 +10,13 @@ import {
   type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
+  type FoldingRange,
   type Hover,
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionEntry, Edit, HoverResult, OutlineSymbol, Problem, Severity } from '../core';
+import type { CompletionEntry, Edit, FoldingRange as CoreFold, HoverResult, OutlineSymbol, Problem, Severity } from '../core';
 
 export const SOURCE = 'profile-studio';
 
@@ -138,4 +139,16 @@ export function toDocumentSymbol(doc: TextDocument, s: OutlineSymbol): DocumentS
 
 export function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+export function toFoldingRange(doc: TextDocument, f: CoreFold): FoldingRange | undefined {
+  const startLine = doc.positionAt(f.start).line;
+  const endLine = doc.positionAt(f.end).line;
+  // `end` is the `<` of a closing tag (keep that line visible) or, for comments, the last character.
+  const closingTag = f.kind !== 'comment' && doc.getText({ start: doc.positionAt(f.end), end: doc.positionAt(f.end + 2) }) === '</';
+  const last = closingTag ? endLine - 1 : endLine;
+  if (last <= startLine) return undefined;
+  const range: FoldingRange = { startLine, endLine: last };
+  if (f.kind === 'comment') range.kind = 'comment';
+  return range;
 }

@@ -29,3 +29,14 @@ export function listener<P>(log: Logger, name: string, fn: (params: P) => void):
     }
   };
 }
+
+export function asyncHandler<P, R>(log: Logger, name: string, fn: (params: P) => Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
+  return async (params) => {
+    try {
+      return await fn(params);
+    } catch (e) {
+      log.error(`${name} failed: ${describeError(e)}`);
+      return new ResponseError(LSPErrorCodes.RequestFailed, `Profile Studio: ${name} failed (see the log)`);
+    }
+  };
+}

@@ -30,3 +30,21 @@ export interface LintSummary {
 
 /** Lints an open document now (current settings, no debounce); null when the document is not open. */
 export const lintSummaryMethod = 'profileStudio/lintSummary';
+
+export interface DecodedContentParams {
+  /** A file: URI of a profile on disk (signed, binary or XML). */
+  uri: string;
+}
+
+export interface DecodedContentResult {
+  /** The XML plist text inside the file (empty when nothing could be read; see `problem`). */
+  text: string;
+  kind: 'xml' | 'signed-der' | 'signed-pem' | 'bplist' | 'unknown';
+  readOnly: boolean;
+  /** Signer's subject, one line (signed profiles). */
+  signer?: string;
+  problem?: { code: string; message: string };
+}
+
+/** Reads a profile file from disk and returns the XML inside it (for the read-only decoded view). */
+export const decodedContentMethod = 'profileStudio/decodedContent';

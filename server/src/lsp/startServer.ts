@@ -9,11 +9,12 @@ import {
 } from 'vscode-languageserver/node';
 import { createProfileService, type ProfileService, type SchemaSource } from '../core';
 import { detectBinaryText } from './binaryText';
-import { fromDiagnostic, messageText, toCompletionItem, toDocumentSymbol, toHover, toTextEdit } from './convert';
+import { fromDiagnostic, fromRange, messageText, toCompletionItem, toDocumentSymbol, toFoldingRange, toHover, toTextEdit } from './convert';
 import { createDiagnostics } from './diagnostics';
 import { createDocumentStore } from './documents';
-import { handler, listener } from './handle';
-import { lintSummaryMethod, type LintSummary, type LintSummaryParams } from './protocol';
+import { asyncHandler, handler, listener } from './handle';
+import { decodedContent } from './decoded';
+import { decodedContentMethod, lintSummaryMethod, type DecodedContentParams, type LintSummary, type LintSummaryParams } from './protocol';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 
 export interface ServerOptions {
@@ -39,6 +40,9 @@ export function startServer(connection: Connection, options: ServerOptions): Pro
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        foldingRangeProvider: true,
       },
       serverInfo: { name: 'profile-studio' },
     };
@@ -125,6 +129,37 @@ export function startServer(connection: Connection, options: ServerOptions): Pro
       if (!doc) return null;
       return service.symbols(store.parsed(doc)).map((s) => toDocumentSymbol(doc, s));
     }),
+  );
+
+  connection.onDocumentFormatting(
+    handler(log, 'formatting', (params) => {
+      const doc = textDoc(params.textDocument.uri);
+      if (!doc) return null;
+      const { tabSize, insertSpaces } = params.options;
+      return service.format(store.parsed(doc), { tabSize, insertSpaces }).map((e) => toTextEdit(doc, e));
+    }),
+  );
+
+  connection.onDocumentRangeFormatting(
+    handler(log, 'rangeFormatting', (params) => {
+      const doc = textDoc(params.textDocument.uri);
+      if (!doc) return null;
+      const { tabSize, insertSpaces } = params.options;
+      return service.format(store.parsed(doc), { tabSize, insertSpaces }, fromRange(doc, params.range)).map((e) => toTextEdit(doc, e));
+    }),
+  );
+
+  connection.onFoldingRanges(
+    handler(log, 'foldingRange', (params) => {
+      const doc = textDoc(params.textDocument.uri);
+      if (!doc) return null;
+      return service.folding(store.parsed(doc)).flatMap((f) => toFoldingRange(doc, f) ?? []);
+    }),
+  );
+
+  connection.onRequest(
+    decodedContentMethod,
+    asyncHandler(log, 'decodedContent', (params: DecodedContentParams) => decodedContent(params, service)),
   );
 
   connection.onRequest(
