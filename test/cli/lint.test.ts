@@ -156,3 +156,11 @@ test('the JSON golden of a fixture matches the CLI lines', () => {
   const [file] = JSON.parse(lint('--format', 'json', invalid('plist.missing-plist-element')).stdout) as { diagnostics: { code: string; line: number }[] }[];
   assert.deepEqual(file!.diagnostics.map((d) => ({ code: d.code, line: d.line })), golden.map((g) => ({ code: g.code, line: g.line })));
 });
+
+test('json output golden (messages included; UPDATE_GOLDEN=1 rewrites it)', () => {
+  const goldenPath = join('test', 'cli', 'lint-json.expected.json');
+  const r = lint('--format', 'json', invalid('payload.unknown-key--nested-eap'), invalid('payload.missing-required-key--tcc-nested'), container('signed-der-not-allowed'));
+  assert.equal(r.code, 1);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(goldenPath, r.stdout);
+  assert.equal(r.stdout, readFileSync(goldenPath, 'utf8'));
+});
