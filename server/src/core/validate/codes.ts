@@ -70,6 +70,12 @@ export const ContainerCodeInfo: Record<ContainerCode, CodeInfo> = {
   [ContainerCodes.badBinaryPlist]: { severity: 'error', summary: 'A binary plist (bplist00) that cannot be decoded.' },
 };
 
+/** Codes the language server adds itself (server/src/lsp/diagnostics.ts); listed so the table is complete. */
+export const AdapterCodeInfo: Record<string, CodeInfo> = {
+  'file.binary-profile': { severity: 'info', summary: 'A signed or binary profile: shown decoded and read-only in the editor.' },
+  'server.internal-error': { severity: 'warning', summary: 'The language server could not check the file (details in its log).' },
+};
+
 export const ValidationCodes = {
   noRoot: 'profile.no-root',
   rootNotDict: 'profile.root-not-dict',
@@ -151,6 +157,6 @@ export const ValidationCodeInfo: Record<ValidationCode, CodeInfo> = {
 };
 
 /** Every stable code with its default severity and summary. */
-export const AllCodeInfo: Record<string, CodeInfo> = { ...SyntaxCodeInfo, ...ContainerCodeInfo, ...ValidationCodeInfo };
+export const AllCodeInfo: Record<string, CodeInfo> = { ...SyntaxCodeInfo, ...ContainerCodeInfo, ...ValidationCodeInfo, ...AdapterCodeInfo };
 
 export const allCodes = (): string[] => Object.keys(AllCodeInfo);
