@@ -197,3 +197,12 @@ test('jumpcloud: an update with active=false unbinds; active=true leaves binding
   assert.equal(unwrap(await api.updateProfile(item.id, { active: false })).active, false);
   assert.ok(!unwrap(await api.blueprintItems(g.id)).some((i) => i.id === item.id));
 });
+
+test('jumpcloud: profile activity is the policy results history', async (t) => {
+  const { sim, api } = await tenant(t, 'jumpcloud', { data: 'demo', demo: { devices: 40, profiles: 3 } });
+  const bound = [...sim.state.items.values()].find((i) => i.kind === 'profile' && i.templateId && sim.state.rowsOf(i.id).size > 0)!;
+  const history = unwrap(await api.profileActivity(bound.id, 10));
+  assert.ok(history.length > 0 && history.length <= 10);
+  assert.ok(history.every((h) => h.kind === 'result' && h.deviceId && /^(success|pending|failed)/.test(h.details[0] ?? '')));
+  assert.equal(errorOf(await api.profileActivity('0123456789abcdef01234567')).kind, 'not-found');
+});

@@ -207,3 +207,13 @@ test('kandji: a create without any platform is refused before sending', async (t
   assert.match(e.message, /at least one platform/);
   assert.equal(sim.log.length, 0);
 });
+
+test('kandji: library item activity, newest first, paged to the limit', async (t) => {
+  const { api } = await tenant(t, 'kandji', { kandji: { listPageSize: 2 } });
+  const item = unwrap(await api.createProfile(upload('History')));
+  for (const name of ['History 2', 'History 3', 'History 4']) unwrap(await api.updateProfile(item.id, { name }));
+  const all = unwrap(await api.profileActivity(item.id));
+  assert.deepEqual(all.map((a) => a.kind), ['edited', 'edited', 'edited', 'created']);
+  assert.ok(all.every((a) => a.at));
+  assert.equal(unwrap(await api.profileActivity(item.id, 3)).length, 3);
+});

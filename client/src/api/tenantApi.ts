@@ -97,6 +97,16 @@ export interface ProfileStatus {
   updatedAt?: string;
 }
 
+/** One event in a library item's history, newest first. */
+export interface ActivityEntry {
+  at: string;
+  /** Kandji: library item created/edited/deleted/assignment changed; JumpCloud: a device's install result. */
+  kind: 'created' | 'edited' | 'deleted' | 'assignment-changed' | 'result' | 'other';
+  actor?: string;
+  deviceId?: string;
+  details: string[];
+}
+
 export interface DeviceActionSpec {
   id: string;
   label: string;
@@ -141,6 +151,8 @@ export interface TenantApi {
   deleteProfile(id: string): Promise<Result<void>>;
   setActive(id: string, active: boolean): Promise<Result<LibraryItem>>;
   profileStatus(id: string): Promise<Result<ProfileStatus[]>>;
+  /** History of the item (Kandji activity; JumpCloud policy results), newest first, at most `limit` entries. */
+  profileActivity(id: string, limit?: number): Promise<Result<ActivityEntry[]>>;
 
   listBlueprints(): Promise<Result<Blueprint[]>>;
   blueprintItems(blueprintId: string): Promise<Result<LibraryItem[]>>;

@@ -5,7 +5,7 @@ import { isAmbiguous, type ApiError } from '../errors';
 import type { Http, RequestSpec } from '../http';
 import { checkAction, followPages, invalid } from '../paging';
 import type {
-  AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
+  ActivityEntry, AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
   LibraryItem, LibraryItemWithContent, Page, ProfileStatus, ProfileUpload, Result, TenantApi,
 } from '../tenantApi';
 import { asArray, parseWire } from '../wireCheck';
@@ -268,6 +268,20 @@ export class JumpCloudApi implements TenantApi {
   async profileStatus(id: string): Promise<Result<ProfileStatus[]>> {
     const r = await this.v2All(`/api/v2/policies/${encodeURIComponent(id)}/policystatuses`, {}, wire.policyStatus);
     return r.ok ? ok(r.value.map((s) => toStatus(s))) : r;
+  }
+
+  /** JumpCloud keeps no edit history for policies here; the history is each device's install results. */
+  async profileActivity(id: string, limit = 100): Promise<Result<ActivityEntry[]>> {
+    const p = await this.getPolicy(id);
+    if (!p.ok) return p;
+    const r = await this.v2Page(`/api/v2/policies/${encodeURIComponent(id)}/policyresults`, { sort: '-id' }, wire.policyStatus, undefined, Math.min(Math.max(1, limit), MAX));
+    if (!r.ok) return r;
+    // ObjectIds grow with time, so `-id` is newest first; the sort below settles rows of one second.
+    const entries = r.value.items.map((row): ActivityEntry => {
+      const s = toStatus(row);
+      return { at: row.endedAt || row.startedAt || '', kind: 'result', deviceId: row.systemID, details: [`${s.status}${s.detail ? `: ${s.detail}` : ''}`] };
+    });
+    return ok(entries.sort((a, b) => b.at.localeCompare(a.at)));
   }
 
   // ---- blueprints (system groups) ----

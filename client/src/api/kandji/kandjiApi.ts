@@ -4,12 +4,12 @@ import { pathOf, type Http, type RequestSpec } from '../http';
 import { conflictWith } from '../conflict';
 import { checkAction, followPages, invalid } from '../paging';
 import type {
-  AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
+  ActivityEntry, AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
   LibraryItem, LibraryItemWithContent, Page, ProfileStatus, ProfileUpload, Result, TenantApi,
 } from '../tenantApi';
 import { parseWire } from '../wireCheck';
 import { toFacts } from '../facts';
-import { actionBody, itemFromRef, KANDJI_ACTIONS, profileForm, toBlueprint, toDevice, toLibraryItem, toProfileStatus } from './mapping';
+import { actionBody, itemFromRef, KANDJI_ACTIONS, profileForm, toActivity, toBlueprint, toDevice, toLibraryItem, toProfileStatus } from './mapping';
 import * as wire from './wire';
 
 const PROFILES = '/api/v1/library/custom-profiles';
@@ -136,6 +136,21 @@ export class KandjiApi implements TenantApi {
   async profileStatus(id: string): Promise<Result<ProfileStatus[]>> {
     const r = await this.listEnvelope(`/api/v1/library/library-items/${encodeURIComponent(id)}/status?limit=300`, 'library item status', wire.statusRow);
     return r.ok ? ok(r.value.map((row) => toProfileStatus(row))) : r;
+  }
+
+  async profileActivity(id: string, limit = 100): Promise<Result<ActivityEntry[]>> {
+    const entries: ActivityEntry[] = [];
+    const pageSize = Math.min(Math.max(1, limit), 300);
+    const r = await followPages<ActivityEntry>(async (cursor) => {
+      const page = await this.call({ method: 'GET', path: cursor ?? `/api/v1/library/library-items/${encodeURIComponent(id)}/activity?limit=${pageSize}` }, (b) => wire.envelope(b, 'activity'));
+      if (!page.ok) return page;
+      const items = parseWire(() => page.value.results.map((v) => toActivity(wire.activity(v))));
+      if (!items.ok) return items;
+      entries.push(...items.value);
+      const more = page.value.next && entries.length < limit;
+      return ok<Page<ActivityEntry>>({ items: [], ...(more ? { next: pathOf(page.value.next!) } : {}) });
+    });
+    return r.ok ? ok(entries.slice(0, limit)) : r;
   }
 
   // ---- blueprints ----

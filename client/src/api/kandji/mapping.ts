@@ -1,9 +1,9 @@
 // Kandji wire shapes ↔ domain types, and the device-action catalogue (../shared/api/kandji.md §9, seed 002).
 import { profileHash } from '../hash';
 import type {
-  Blueprint, Device, DeviceActionSpec, DevicePlatform, LibraryItem, LibraryItemWithContent, ProfileStatus, ProfileUpload, RunsOn,
+  ActivityEntry, Blueprint, Device, DeviceActionSpec, DevicePlatform, LibraryItem, LibraryItemWithContent, ProfileStatus, ProfileUpload, RunsOn,
 } from '../tenantApi';
-import type { BlueprintWire, CustomProfileWire, DeviceWire, StatusRowWire } from './wire';
+import type { ActivityWire, BlueprintWire, CustomProfileWire, DeviceWire, StatusRowWire } from './wire';
 
 export function toLibraryItem(w: CustomProfileWire): LibraryItemWithContent {
   return {
@@ -75,6 +75,15 @@ export function toProfileStatus(w: StatusRowWire, fallbackDeviceId = ''): Profil
     ...(w.log ? { detail: w.log } : {}),
     ...(w.reported_at ? { updatedAt: w.reported_at } : {}),
   };
+}
+
+const activityKinds: Record<string, ActivityEntry['kind']> = {
+  library_item_created: 'created', library_item_edited: 'edited', library_item_deleted: 'deleted',
+  library_item_duplicated: 'created', library_item_assignment_changed: 'assignment-changed',
+};
+
+export function toActivity(w: ActivityWire): ActivityEntry {
+  return { at: w.activity_time, kind: activityKinds[w.activity_type] ?? 'other', ...(w.user_email ? { actor: w.user_email } : {}), details: w.details };
 }
 
 const runsOnFields: Record<keyof RunsOn, string> = { mac: 'runs_on_mac', iphone: 'runs_on_iphone', ipad: 'runs_on_ipad', tv: 'runs_on_tv', vision: 'runs_on_vision' };

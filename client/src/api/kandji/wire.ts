@@ -165,3 +165,16 @@ export function actionAnswer(value: unknown): { pin?: string; message?: string }
   const message = optString(o, 'message') ?? optString(o, 'detail');
   return { ...(pin ? { pin } : {}), ...(message ? { message } : {}) };
 }
+
+export interface ActivityWire {
+  activity_time: string;
+  activity_type: string;
+  user_email?: string;
+  details: string[];
+}
+
+export function activity(value: unknown): ActivityWire {
+  const o = asObject(value, 'activity');
+  const details = Array.isArray(o.details) ? o.details.map((d) => (typeof d === 'string' ? d : JSON.stringify(d))) : [];
+  return { activity_time: optString(o, 'activity_time') ?? '', activity_type: optString(o, 'activity_type') ?? '', user_email: optString(o, 'user_email'), details };
+}
