@@ -121,6 +121,7 @@ test('document-level problems', () => {
   assert.deepEqual(codes('<plist><dict/></plist><?xml version="1.0"?>'), ['xml.misplaced-declaration']);
   assert.deepEqual(codes(' <?xml version="1.0"?><plist><dict/></plist>'), ['xml.whitespace-before-declaration']);
   assert.deepEqual(codes('<plist><dict/><!-- open'), ['xml.unclosed-tag', 'xml.unterminated']);
+  assert.deepEqual(codes('<?xml version="1.0"><plist><dict/></plist>'), ['xml.unterminated']);
   assert.deepEqual(codes('<plist><dict><plist/></dict></plist>'), ['xml.unknown-element']);
   assert.deepEqual(codes('<plist><dict attr="x></dict></plist>'), ['xml.malformed-tag']);
 });

@@ -45,6 +45,9 @@ test('unterminated constructs run to the end and say so', () => {
     assert.equal(s.unterminated, true, text);
     assert.equal(s.scan(), 'eos');
   }
+  // A declaration that lost its quote or `?` ends at the first `>` instead of swallowing the document.
+  assert.deepEqual(kinds('<?xml version="1.0"><plist/>'), ['processingInstruction:<?xml version="1.0">', 'startTagOpen:<', 'startTagName:plist', 'startTagSelfClose:/>']);
+  assert.deepEqual(kinds('<!DOCTYPE plist "oops><plist/>').slice(0, 2), ['doctype:<!DOCTYPE plist "oops>', 'startTagOpen:<']);
   const s = createScanner('a &amp b');
   s.scan();
   assert.equal(s.scan(), 'entityRef');

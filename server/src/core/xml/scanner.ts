@@ -106,8 +106,19 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
     return true;
   }
 
+  /**
+   * An unterminated declaration or processing instruction most likely lost a quote or a `?`: end it
+   * at the first `>` rather than letting it swallow the whole document.
+   */
+  function endAtFirstGt(from: number): void {
+    const gt = text.indexOf('>', from);
+    pos = gt < 0 ? len : gt + 1;
+    unterminated = true;
+  }
+
   // `<!DOCTYPE ...>` with an optional internal subset `[ ... ]`, or any other `<!` declaration.
   function skipDeclaration(): void {
+    const from = pos;
     let depth = 0;
     let quote = -1;
     while (pos < len) {
@@ -119,7 +130,7 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
       else if (c === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
       else if (c === GT && depth === 0) return;
     }
-    unterminated = true;
+    endAtFirstGt(from);
   }
 
   function scanEntity(): void {
@@ -162,7 +173,9 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
       }
       if (code(pos + 1) === QUESTION) {
         pos += 2;
-        skipPast('?>');
+        const end = text.indexOf('?>', pos);
+        if (end < 0) endAtFirstGt(pos);
+        else pos = end + 2;
         return 'processingInstruction';
       }
       if (code(pos + 1) === SLASH) {
