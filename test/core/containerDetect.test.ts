@@ -52,6 +52,16 @@ test('truncated and damaged signatures are errors, never throws', () => {
     assert.equal(read.kind, 'signed-der');
     assert.equal(read.problem?.code, 'container.unreadable-signature', `cut at ${cut}`);
   }
+  // Flipped bytes anywhere (header, lengths, OIDs, certificates): a value back, never a throw.
+  for (const name of ['signed/signed-der.mobileconfig', 'signed/signed-ber-indefinite.mobileconfig']) {
+    const bytes = fixture(name);
+    for (let i = 0; i < bytes.length; i += 3) {
+      const copy = bytes.slice();
+      copy[i] ^= 0xa5;
+      const read = readProfileBytes(copy);
+      assert.ok(read.problem || typeof read.text === 'string');
+    }
+  }
   const pem = readProfileBytes(encodeUtf8('-----BEGIN CMS-----\nAAAA\n'));
   assert.equal(pem.kind, 'signed-pem');
   assert.ok(pem.problem);
