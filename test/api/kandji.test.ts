@@ -1,7 +1,7 @@
 // KandjiApi against the Kandji simulator over real HTTP on 127.0.0.1: every operation and both paging styles.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allDevices, profileHash } from '../../client/src/api/index';
+import { allDevices, createTenantApi, profileHash } from '../../client/src/api/index';
 import { sampleProfileXml } from '../../client/src/simulator/index';
 import { assertNoToken, bytes, errorOf, tenant, unwrap } from './tenantFixture';
 
@@ -194,6 +194,9 @@ test('kandji: verify and web links', async (t) => {
   const { api } = await tenant(t, 'kandji');
   unwrap(await api.verify());
   assert.equal(api.webUrl({ kind: 'device', id: 'x' }), undefined, 'no console for a loopback tenant');
+  const real = createTenantApi({ kind: 'kandji', baseUrl: 'https://acme.api.eu.kandji.io', token: 't' });
+  assert.equal(real.webUrl({ kind: 'device', id: 'd1' }), 'https://acme.eu.kandji.io/devices/d1');
+  assert.equal(real.webUrl({ kind: 'profile', id: 'p1' }), 'https://acme.eu.kandji.io/library/custom-profiles/p1');
   const bad = await tenant(t, 'kandji', {}, { token: '0f3b2c1a-9d8e-4f70-a1b2-c3d4e5f60718' });
   const e = errorOf(await bad.api.verify());
   assert.equal(e.kind, 'unauthorized');
