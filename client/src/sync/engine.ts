@@ -96,7 +96,7 @@ async function pullOne(fs: SyncFs, api: TenantApi, entry: SyncEntry, taken: Set<
     case 'updated_local':
       return outcome(entry, 'skip', true, false, 'local changes not pushed yet; left as is');
     case 'new_local':
-      if (local && local.info.id !== undefined && options.clean) {
+      if (local && entry.staleId === 'deleted' && options.clean) {
         if (options.dryRun) return outcome(entry, 'delete-local', true, false, `would delete ${PROFILES_DIR}/${local.dir} (gone from the tenant)`);
         await fs.removeDir(joinPath(PROFILES_DIR, local.dir));
         return outcome(entry, 'delete-local', true, true, `deleted ${PROFILES_DIR}/${local.dir} (gone from the tenant)`);
@@ -161,6 +161,11 @@ async function pushOne(fs: SyncFs, api: TenantApi, entry: SyncEntry, options: Sy
       if (!options.force) return outcome(entry, 'skip', false, false, `conflict: ${entry.reason}; push --force overwrites the tenant's version`);
       break;
     case 'new_local':
+      if (entry.staleId === 'duplicate') return outcome(entry, 'skip', false, false, `${entry.reason}; give this folder its own info file`);
+      if (entry.staleId === 'deleted' && !options.force) {
+        return outcome(entry, 'skip', true, false, 'deleted in the tenant; `sync pull --clean` removes the folder, `sync push --force` creates it again');
+      }
+      break;
     case 'updated_local':
       break;
   }

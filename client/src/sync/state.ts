@@ -23,6 +23,8 @@ export interface SyncEntry {
   remote?: RemoteProfile;
   /** Why, in a few words (shown by `sync status`). */
   reason: string;
+  /** new_local only: the folder's info names an id that is not (or no longer) usable: 'deleted' or 'duplicate'. */
+  staleId?: 'deleted' | 'duplicate';
 }
 
 interface Meta { name: string; active: boolean; runsOn: Partial<RunsOn> | undefined }
@@ -89,7 +91,8 @@ export function compareAll(locals: LocalProfile[], remotes: RemoteProfile[]): Sy
     const reason = local.info.id !== undefined
       ? remote ? `id ${local.info.id} is also used by another folder` : `id ${local.info.id} is not in the tenant (deleted there?)`
       : 'not in the tenant yet';
-    entries.push({ state: 'new_local', name, ...(local.info.id !== undefined ? { id: local.info.id } : {}), local, reason });
+    const staleId = local.info.id === undefined ? undefined : remote ? 'duplicate' as const : 'deleted' as const;
+    entries.push({ state: 'new_local', name, ...(local.info.id !== undefined ? { id: local.info.id } : {}), local, reason, ...(staleId ? { staleId } : {}) });
   }
   for (const remote of remotes) {
     if (!paired.has(remote.id)) entries.push({ state: 'new_remote', name: remote.name, id: remote.id, remote, reason: 'not in the repository' });
