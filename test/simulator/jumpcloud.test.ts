@@ -122,6 +122,7 @@ test('jumpcloud: v2 lists clamp limit to 100 with skip and x-total-count; v1 sys
 
 test('jumpcloud: associations need targets, answer 204, are idempotent unless strict; statuses settle', async (t) => {
   const s = await sim(t, { vendor: 'jumpcloud', data: 'demo', demo: { devices: 120, profiles: 2 }, settleMs: 1000, failRate: 0 });
+  s.state.freeze();
   const p = (await sendJson(s, 'POST', '/api/v2/policies', policyBody('Bound'))).body as { id: string };
   const group = [...s.state.blueprints.values()].find((g) => [...s.state.membersOf(g.id)].some((id) => s.state.deviceById.get(id)!.platform === 'Mac'))!;
   const assoc = `/api/v2/policies/${p.id}/associations`;

@@ -76,6 +76,7 @@ test('kandji: wrong content types and bad fields answer 415 / 400 in DRF shapes'
 
 test('kandji: PATCH changes only what is sent, bumps updated_at, rewrites the name; DELETE 204 then HTML 404', async (t) => {
   const s = await sim(t, { vendor: 'kandji', data: 'empty' });
+  s.state.freeze();
   const p = (await sendForm(s, 'POST', PROFILES, upload('Before', [{ name: 'runs_on_mac', value: 'true' }, { name: 'active', value: 'false' }]))).body as Record<string, unknown>;
   s.state.advance(1000);
   const renamed = await sendForm(s, 'PATCH', `${PROFILES}/${p['id']}`, [{ name: 'name', value: 'After' }]);
@@ -174,6 +175,7 @@ test('kandji: classic and map assignment rules with the exact bare-string errors
 
 test('kandji: assignment creates pending status rows that settle; device and item views agree', async (t) => {
   const s = await sim(t, { vendor: 'kandji', data: 'demo', demo: { devices: 60, profiles: 4 }, settleMs: 5000 });
+  s.state.freeze();
   const item = (await sendForm(s, 'POST', PROFILES, upload('Status', [{ name: 'runs_on_mac', value: 'true' }, { name: 'runs_on_iphone', value: 'true' }, { name: 'runs_on_ipad', value: 'true' }, { name: 'runs_on_tv', value: 'true' }, { name: 'runs_on_vision', value: 'true' }]))).body as { id: string };
   const bp = [...s.state.blueprints.values()].find((b) => b.type === 'classic' && s.state.membersOf(b.id).size > 0)!;
   await sendJson(s, 'POST', `/api/v1/blueprints/${bp.id}/assign-library-item`, { library_item_id: item.id });
@@ -196,6 +198,7 @@ test('kandji: assignment creates pending status rows that settle; device and ite
 
 test('kandji: device actions: 200 empty, Mac lock returns a PIN, platform and repeat errors', async (t) => {
   const s = await sim(t, { vendor: 'kandji', data: 'demo', demo: { devices: 80, profiles: 2 } });
+  s.state.freeze();
   const mac = s.state.devices.find((d) => d.platform === 'Mac')!;
   const phone = s.state.devices.find((d) => d.platform === 'iPhone')!;
   const act = (id: string, action: string, body?: unknown) => (body === undefined ? call(s, 'POST', `/api/v1/devices/${id}/action/${action}`) : sendJson(s, 'POST', `/api/v1/devices/${id}/action/${action}`, body));

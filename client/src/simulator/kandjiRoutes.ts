@@ -338,7 +338,7 @@ export function kandjiApp(ctx: RouteContext, options: KandjiOptions): VendorApp 
     notFound: () => htmlNotFound(),
     methodNotAllowed: (req, allowed) => json(405, { detail: `Method "${req.method}" not allowed.` }, { allow: [...new Set(allowed)].join(', ') }),
     decorate(res, req) {
-      const now = Date.now();
+      const now = state.now();
       if (now - hits.secondStart >= 1000) Object.assign(hits, { second: 0, secondStart: now });
       if (now - hits.hourStart >= 3_600_000) Object.assign(hits, { hour: 0, hourStart: now });
       hits.second++;

@@ -166,6 +166,7 @@ export class TenantState {
   readonly activity: SimActivity[] = [];
   private seq = 0;
   private skewMs = 0;
+  private frozenAt: number | undefined;
   private readonly rnd: Random;
 
   constructor(data: SimulatorData, readonly options: StateOptions) {
@@ -187,12 +188,23 @@ export class TenantState {
   }
 
   now(): number {
-    return Date.now() + this.skewMs;
+    return this.frozenAt ?? Date.now() + this.skewMs;
   }
 
   /** Moves the simulated clock forward: tests use it to settle pending rows without waiting. */
   advance(ms: number): void {
     this.skewMs += ms;
+    if (this.frozenAt !== undefined) this.frozenAt += ms;
+  }
+
+  /** Stops the simulated clock (until `unfreeze`), so timing-dependent behaviour only moves with `advance`. */
+  freeze(): void {
+    this.frozenAt = this.now();
+  }
+
+  unfreeze(): void {
+    if (this.frozenAt !== undefined) this.skewMs = this.frozenAt - Date.now();
+    this.frozenAt = undefined;
   }
 
   newId(): string {
