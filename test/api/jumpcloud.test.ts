@@ -206,3 +206,16 @@ test('jumpcloud: profile activity is the policy results history', async (t) => {
   assert.ok(history.every((h) => h.kind === 'result' && h.deviceId && /^(success|pending|failed)/.test(h.details[0] ?? '')));
   assert.equal(errorOf(await api.profileActivity('0123456789abcdef01234567')).kind, 'not-found');
 });
+
+test('jumpcloud: an update never sends an empty payload when the GET carried none', async (t) => {
+  const { sim, api } = await tenant(t, 'jumpcloud');
+  const item = unwrap(await api.createProfile(upload('Redacted')));
+  const stored = sim.state.items.get(item.id)!;
+  // Model a tenant that redacts the file field on GET.
+  stored.values = stored.values?.map((v) => (v.configFieldName === 'payload' ? { ...v, value: '' } : v));
+  const e = errorOf(await api.updateProfile(item.id, { name: 'Renamed' }, undefined, true));
+  assert.equal(e.kind, 'invalid');
+  assert.match(e.message, /must carry the file/);
+  assert.equal(sim.log.filter((x) => x.method === 'PUT').length, 0);
+  unwrap(await api.updateProfile(item.id, { name: 'Renamed', file: bytes(sampleProfileXml('Redacted')) }, undefined, true));
+});

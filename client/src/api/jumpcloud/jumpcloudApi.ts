@@ -223,7 +223,11 @@ export class JumpCloudApi implements TenantApi {
     if (!t.ok) return t;
     const oldPayload = remote.value.values.find((v) => v.configFieldName === 'payload' || v.configFieldID === t.value.payloadFieldId)?.value;
     const oldRedispatch = remote.value.values.find((v) => v.configFieldName === 'redispatchPolicy' || v.configFieldID === t.value.redispatchFieldId)?.value;
-    const payload = upload.file !== undefined ? Buffer.from(upload.file).toString('base64') : typeof oldPayload === 'string' ? oldPayload : '';
+    // A full replace without the content would wipe it (a GET may redact file fields; unverified): refuse.
+    if (upload.file === undefined && (typeof oldPayload !== 'string' || oldPayload === '')) {
+      return fail(invalid('The tenant did not return this profile\'s content, so an update must carry the file'));
+    }
+    const payload = upload.file !== undefined ? Buffer.from(upload.file).toString('base64') : (oldPayload as string);
     const body = {
       name: upload.name ?? remote.value.name,
       ...(remote.value.notes !== undefined ? { notes: remote.value.notes } : {}),
