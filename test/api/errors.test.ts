@@ -77,3 +77,26 @@ test('classify: ky errors, network failures, bad JSON', async () => {
   assert.equal(formatApiError({ kind: 'invalid', status: 0, message: 'Bad cursor' }), 'Bad cursor');
   assert.equal(formatApiError(http), 'Not found. (HTTP 404). It may have been deleted, or the id belongs to another tenant');
 });
+
+test('property: any body, any status: classification never throws and never echoes the token', async () => {
+  const fc = await import('fast-check');
+  const token = '0f3b2c1a-9d8e-4f70-a1b2-c3d4e5f60718';
+  const withToken = fc.string().map((s) => `${s}${token}${s}`);
+  const body = fc.oneof(
+    fc.string(),
+    withToken.map((s) => JSON.stringify(s)),
+    fc.array(withToken).map((a) => JSON.stringify(a)),
+    fc.dictionary(fc.string(), fc.array(withToken)).map((d) => JSON.stringify(d)),
+    withToken.map((s) => JSON.stringify({ detail: s })),
+    withToken.map((s) => JSON.stringify({ code: 400, message: s, status: 'Bad Request' })),
+    withToken.map((s) => `<html><h1>${s}</h1></html>`),
+    withToken.map((s) => `{"detail": "${s}`),
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: 400, max: 599 }), body, (status, text) => {
+      const e = errorFromResponse(status, headers(), text, [token]);
+      return !e.message.includes(token) && !(e.hint ?? '').includes(token) && e.message.length <= 300;
+    }),
+    { seed: 20261123, numRuns: 500 },
+  );
+});
