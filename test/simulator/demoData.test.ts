@@ -24,8 +24,12 @@ test('demo tenant: 12 blueprints with maps and nodes, 40 custom profiles, 10,000
     assert.ok(platforms.get('Mac')! > platforms.get('iPhone')!);
     assert.equal(new Set(data.devices.map((d) => d.serial)).size, data.devices.length, 'serials are unique');
     assert.ok(data.devices.every((d) => d.lastCheckIn <= BASE && d.groupIds.length >= 1));
-    const statuses = new Set(data.statuses.map((r) => r.status));
+    const profileIds = new Set(profiles.map((p) => p.id));
+    const statuses = new Set(data.statuses.filter((r) => profileIds.has(r.itemId)).map((r) => r.status));
     assert.deepEqual([...statuses].sort(), ['failed', 'pending', 'success']);
+    const otherStatuses = new Set(data.statuses.filter((r) => !profileIds.has(r.itemId)).map((r) => r.status));
+    if (vendor === 'kandji') assert.deepEqual([...otherStatuses].sort(), ['ERROR', 'EXCLUDED', 'INCOMPATIBLE', 'PASS', 'PENDING'], 'other library items use the upper-case audit states');
+    else assert.equal(otherStatuses.size, 0);
     if (vendor === 'kandji') {
       const maps = data.blueprints.filter((b) => b.type === 'map');
       assert.ok(maps.length >= 3);

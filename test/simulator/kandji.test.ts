@@ -244,3 +244,15 @@ test('kandji: next links can point at another origin so clients must re-base the
   const page = (await get(s, `${PROFILES}?limit=5`)).body as { next: string };
   assert.equal(page.next, `https://acme.kandji.io${PROFILES}?limit=5&offset=5`);
 });
+
+test('kandji: a device lists every library item: profiles lower-case, other item types upper-case', async (t) => {
+  const s = await sim(t, { vendor: 'kandji', data: 'demo', demo: { devices: 300, profiles: 6 } });
+  const row = [...s.state.rows.values()].flatMap((m) => [...m.values()]).find((r) => s.state.items.get(r.itemId)?.kind === 'other')!;
+  const lib = (await get(s, `/api/v1/devices/${row.deviceId}/library-items`)).body as { library_items: { item_id: string; type: string; status: string }[] };
+  const listed = lib.library_items.find((i) => i.item_id === row.itemId)!;
+  assert.equal(listed.type, s.state.items.get(row.itemId)!.otherType);
+  assert.match(listed.status, /^[A-Z_]+$/);
+  assert.ok(lib.library_items.filter((i) => i.type === 'custom-profile').every((i) => /^[a-z]+$/.test(i.status)));
+  const details = (await get(s, `/api/v1/devices/${row.deviceId}/details`)).body as { installed_profiles: { identifier: string }[] };
+  assert.ok(details.installed_profiles.every((p) => p.identifier.startsWith('com.kandji.profile.custom.')));
+});

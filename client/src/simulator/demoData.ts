@@ -218,10 +218,14 @@ export function generateDemo(vendor: Vendor, options: DemoOptions = {}): Simulat
     for (const g of d.groupIds) {
       for (const a of bpById.get(g)!.items) {
         const item = itemById.get(a.itemId)!;
-        if (seen.has(item.id) || item.kind !== 'profile' || !item.active || !runsOnPlatform(item.runsOn, d.platform)) continue;
+        if (seen.has(item.id) || !item.active || !runsOnPlatform(item.runsOn, d.platform)) continue;
+        // Kandji lists every library item per device; JumpCloud results here are for profile policies only.
+        if (item.kind !== 'profile' && vendor !== 'kandji') continue;
         seen.add(item.id);
         const r = rnd();
-        const status = r < 0.9 ? 'success' : r < 0.96 ? 'pending' : 'failed';
+        const status: SimStatusRow['status'] = item.kind === 'profile'
+          ? (r < 0.9 ? 'success' : r < 0.96 ? 'pending' : 'failed')
+          : (r < 0.8 ? 'PASS' : r < 0.88 ? 'PENDING' : r < 0.92 ? 'ERROR' : r < 0.96 ? 'EXCLUDED' : 'INCOMPATIBLE');
         const since = Math.max(item.updatedAt, d.lastCheckIn - Math.floor(rnd() * DAY));
         statuses.push({ seq: ++seq, itemId: item.id, deviceId: d.id, status, since, startedAt: since, outcome: status === 'failed' ? 'failed' : 'success' });
       }

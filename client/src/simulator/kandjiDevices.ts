@@ -258,7 +258,7 @@ function validateParams(action: string, f: Map<string, unknown>, d: SimDevice): 
 function detailsJson(d: SimDevice, ctx: RouteContext): Record<string, unknown> {
   const { state } = ctx;
   const base = deviceJson(d, state);
-  const installed = state.rowsForDevice(d.id).filter((r) => r.status === 'success').map((r) => {
+  const installed = state.rowsForDevice(d.id).filter((r) => r.status === 'success' && state.items.get(r.itemId)?.kind === 'profile').map((r) => {
     const item = state.items.get(r.itemId);
     const text = item?.profile ?? '';
     const types = [...text.matchAll(/<key>PayloadType<\/key>\s*<string>([^<]+)<\/string>/g)].map((m) => m[1]!).filter((t) => t !== 'Configuration');

@@ -73,16 +73,25 @@ export function deviceJson(d: SimDevice, state: TenantState): Record<string, unk
   };
 }
 
+const LOGS: Partial<Record<SimStatusRow['status'], string>> = {
+  failed: 'The profile could not be installed: the device rejected a payload.',
+  success: 'Profile installed.',
+  PASS: 'Audit passed.',
+  ERROR: 'Audit failed: remediation did not complete.',
+  EXCLUDED: 'Excluded by an assignment rule.',
+  INCOMPATIBLE: 'Not compatible with this device or OS version.',
+};
+
 export function statusRowJson(row: SimStatusRow, state: TenantState): Record<string, unknown> {
   const item = state.items.get(row.itemId);
   const device = state.deviceById.get(row.deviceId);
   const bp = device?.groupIds[0] ? state.blueprints.get(device.groupIds[0]) : undefined;
-  const log = row.status === 'failed' ? 'The profile could not be installed: the device rejected a payload.' : row.status === 'success' ? 'Profile installed.' : '';
+  const log = LOGS[row.status] ?? '';
   return {
     id: row.seq,
     item_id: row.itemId,
     name: item?.name ?? '',
-    type: CUSTOM_PROFILE_TYPE,
+    type: item?.kind === 'other' ? (item.otherType ?? 'unknown') : CUSTOM_PROFILE_TYPE,
     status: row.status,
     reported_at: iso(row.since),
     log,

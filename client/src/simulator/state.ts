@@ -92,7 +92,8 @@ export interface SimDevice {
   agentVersion: string;
 }
 
-export type RowStatus = 'pending' | 'success' | 'failed';
+/** Profiles report lower-case states; other Kandji library items upper-case audit states (kandji.md §6.2). */
+export type RowStatus = 'pending' | 'success' | 'failed' | 'PASS' | 'PENDING' | 'ERROR' | 'EXCLUDED' | 'INCOMPATIBLE';
 
 export interface SimStatusRow {
   seq: number;
@@ -340,6 +341,7 @@ export class TenantState {
       this.rows.delete(itemId);
       return;
     }
+    if (item.kind !== 'profile') return;
     const wanted = new Set<string>();
     if (item.kind === 'profile' && item.active) {
       const groups = this.blueprintsWith(itemId);
@@ -359,6 +361,8 @@ export class TenantState {
 
   reconcileDevice(device: SimDevice): void {
     for (const item of this.items.values()) {
+      // Rows of non-profile items are demo data only: nothing installs them, so they are left as they are.
+      if (item.kind !== 'profile') continue;
       const rows = this.rowsOf(item.id);
       const wants = this.wantsItem(device, item);
       if (!wants) rows.delete(device.id);
