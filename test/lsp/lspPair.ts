@@ -23,11 +23,11 @@ export interface LspPair {
   close(): void;
 }
 
-export function lspPair(schemaSource: SchemaSource = testSchemaSource): LspPair {
+export function lspPair(schemaSource: SchemaSource = testSchemaSource, minIncrementalText?: number): LspPair {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection, { schemaSource });
+  startServer(serverConnection, { schemaSource, minIncrementalText });
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

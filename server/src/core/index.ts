@@ -4,7 +4,9 @@ import { parsePlist } from './plist/parser';
 import type { PlistDocument } from './plist/ast';
 import { createSchemaRegistry, type SchemaRegistry, type SchemaSource } from './schema';
 import type { SchemaIndexEntry } from './schema/types';
-import { validateProfile, type ValidateOptions } from './validate';
+import type { ValidateOptions } from './validate';
+import { createIncrementalValidator } from './incremental/validate';
+import { reparse, type TextChange } from './incremental/reparse';
 import type { Edit, Problem } from './validate/problem';
 import { complete } from './complete/complete';
 import type { SchemaLookup } from './complete/schemaContext';
@@ -31,8 +33,12 @@ export type { FormatOptions } from './format';
 export type { FoldingRange } from './folding';
 export { readProfileBytes, type ProfileContent, type CertificateSummary } from './container';
 
+export type { TextChange } from './incremental/reparse';
+
 export interface ProfileServiceOptions {
   schemaSource: SchemaSource;
+  /** Texts shorter than this are always parsed whole (tests lower it to exercise the incremental path). */
+  minIncrementalText?: number;
   /** How many parsed texts to keep (one per open editor is plenty). */
   parseCacheSize?: number;
 }
@@ -44,6 +50,11 @@ export interface ProfileService {
   readonly registry: SchemaRegistry;
   /** Parses, or returns the document parsed earlier for the same text. */
   parse(text: string): PlistDocument;
+  /**
+   * The document after one edit, reparsing only the part that changed when that is safe. `old` must be
+   * the parse of the text before the edit; it is consumed (its nodes are reused) and must not be used again.
+   */
+  applyChange(old: PlistDocument, change: TextChange, newText: string): PlistDocument;
   /** Syntax and schema problems, severities and target platforms applied (text or an already parsed document). */
   validate(source: Source, options?: ValidateOptions): Problem[];
   complete(source: Source, offset: number): CompletionEntry[];
@@ -59,12 +70,21 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
   const registry = createSchemaRegistry(options.schemaSource);
   const lookup = schemaLookup(registry);
   const cache = parseCache(options.parseCacheSize ?? 8);
-  const parse = (text: string) => cache(text);
+  const validator = createIncrementalValidator(registry);
+  const parse = (text: string) => cache.get(text);
   const doc = (source: Source) => (typeof source === 'string' ? parse(source) : source);
   return {
     registry,
     parse,
-    validate: (source, opts) => validateProfile(doc(source), registry, opts),
+    applyChange(old, change, newText) {
+      cache.drop(old);
+      const result = reparse(old, change, newText, options.minIncrementalText);
+      if (!result) return parse(newText);
+      validator.invalidate(result.touched);
+      cache.put(result.doc);
+      return result.doc;
+    },
+    validate: (source, opts) => validator.validate(doc(source), opts),
     complete: (source, offset) => complete(doc(source), offset, lookup),
     hover: (source, offset) => hover(doc(source), offset, lookup),
     quickFixes: (source, problem) => quickFixes(doc(source), problem, lookup),
@@ -91,18 +111,28 @@ function schemaLookup(registry: SchemaRegistry): SchemaLookup {
 }
 
 /** Most-recently-used parsed documents, looked up by text (identity first, then equal content). */
-function parseCache(size: number): (text: string) => PlistDocument {
+function parseCache(size: number) {
   const docs: PlistDocument[] = [];
-  return (text) => {
-    const i = docs.findIndex((d) => d.text === text);
-    if (i >= 0) {
-      const doc = docs[i]!;
-      if (i > 0) docs.unshift(...docs.splice(i, 1));
-      return doc;
-    }
-    const doc = parsePlist(text);
+  const put = (doc: PlistDocument) => {
     docs.unshift(doc);
     if (docs.length > size) docs.length = size;
-    return doc;
+  };
+  return {
+    get(text: string): PlistDocument {
+      const i = docs.findIndex((d) => d.text === text);
+      if (i >= 0) {
+        const doc = docs[i]!;
+        if (i > 0) docs.unshift(...docs.splice(i, 1));
+        return doc;
+      }
+      const doc = parsePlist(text);
+      put(doc);
+      return doc;
+    },
+    put,
+    drop(doc: PlistDocument) {
+      const i = docs.indexOf(doc);
+      if (i >= 0) docs.splice(i, 1);
+    },
   };
 }

@@ -19,10 +19,12 @@ import { defaultSettings, readSettings, type ServerSettings } from './settings';
 
 export interface ServerOptions {
   schemaSource: SchemaSource;
+  /** Passed to the core: texts shorter than this are always parsed whole. */
+  minIncrementalText?: number;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): ProfileService {
-  const service = createProfileService({ schemaSource: options.schemaSource });
+  const service = createProfileService({ schemaSource: options.schemaSource, minIncrementalText: options.minIncrementalText });
   const store = createDocumentStore(service);
   const log = connection.console;
   let settings: ServerSettings = defaultSettings;

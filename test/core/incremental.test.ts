@@ -1,0 +1,77 @@
+// The incremental path (reparse one container, reuse per-payload validation) must give exactly what a
+// full parse and a full validation give, edit after edit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { createProfileService, type PlistDocument, type PlistNode } from '../../server/src/core';
+import { parsePlist } from '../../server/src/core/plist/parser';
+import { validateProfile } from '../../server/src/core/validate';
+import { fileSchemaSource } from '../../server/src/host/schemaSource';
+import { syntheticProfile } from '../../scripts/bench/synthetic';
+import { prng } from '../../scripts/bench/fuzz';
+
+const schemaSource = fileSchemaSource(join(__dirname, '..', '..', 'schemas'));
+
+function shape(doc: PlistDocument): unknown {
+  const node = (n: PlistNode | undefined): unknown => {
+    if (!n) return null;
+    const base = { kind: n.kind, span: n.span, content: n.content, closed: n.closed, parentKind: n.parent?.kind ?? null };
+    if (n.kind === 'dict') return { ...base, entries: n.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, keyContent: e.keyContent, value: node(e.value) })) };
+    if (n.kind === 'array') return { ...base, items: n.items.map(node) };
+    return { ...base, text: n.text };
+  };
+  return { root: node(doc.root), plistSpan: doc.plistSpan, problems: doc.problems };
+}
+
+const pieces = ['x', '1', ' ', '\n', '<', '>', '</string>', '<string>', '<key>A</key>', '<true/>', '<dict>', '</dict>', '&amp;', '&bad;', '<integer>x</integer>', 'PayloadUUID'];
+
+test('incremental reparse and validation equal full parse and validation over 400 random edits', () => {
+  const service = createProfileService({ schemaSource, minIncrementalText: 0 });
+  const registry = createProfileService({ schemaSource }).registry;
+  const rnd = prng(424242);
+  let text = syntheticProfile(30_000);
+  let doc = service.parse(text);
+  let incrementalSteps = 0;
+  for (let step = 0; step < 400; step++) {
+    if (step % 50 === 0) {
+      // Start over from a clean profile now and then: broken markup spreads and forces full parses.
+      text = syntheticProfile(30_000 + step);
+      doc = service.parse(text);
+    }
+    let offset = Math.floor(rnd() * text.length);
+    let length = rnd() < 0.5 ? 0 : Math.floor(rnd() * 12);
+    let insert = rnd() < 0.3 ? '' : pieces[Math.floor(rnd() * pieces.length)]!;
+    if (rnd() < 0.6) {
+      // Typing inside element text, as an editor mostly sees.
+      offset = text.indexOf('>', offset) + 1 || 1;
+      length = Math.min(length, Math.max(0, text.indexOf('<', offset) - offset));
+      insert = insert.replace(/[<>&]/g, '');
+    }
+    const next = text.slice(0, offset) + insert + text.slice(offset + length);
+    const before = doc;
+    doc = service.applyChange(doc, { offset, length, text: insert }, next);
+    if (doc.root && doc.root === before.root) incrementalSteps++;
+    const full = parsePlist(next);
+    assert.deepEqual(shape(doc), shape(full), `tree differs after step ${step} (edit at ${offset})`);
+    assert.deepEqual(service.validate(doc, { targetPlatforms: ['macOS'] }), validateProfile(full, registry, { targetPlatforms: ['macOS'] }), `problems differ after step ${step}`);
+    text = next;
+  }
+  assert.ok(incrementalSteps > 60, `only ${incrementalSteps} of 400 edits took the incremental path`);
+});
+
+test('a payload edit re-validates that payload: fixing a value clears its problem, breaking it reports again', () => {
+  const service = createProfileService({ schemaSource, minIncrementalText: 0 });
+  let text = syntheticProfile(20_000);
+  let doc = service.parse(text);
+  assert.deepEqual(service.validate(doc), []);
+  const at = text.indexOf('<string>WPA2</string>') + '<string>'.length;
+  const edit = (offset: number, length: number, insert: string) => {
+    const next = text.slice(0, offset) + insert + text.slice(offset + length);
+    doc = service.applyChange(doc, { offset, length, text: insert }, next);
+    text = next;
+  };
+  edit(at, 4, 'WPA9');
+  assert.deepEqual(service.validate(doc).map((p) => p.code), ['value.not-allowed']);
+  edit(at, 4, 'WPA3');
+  assert.deepEqual(service.validate(doc), []);
+});
