@@ -231,7 +231,7 @@ export function parsePlist(text: string): PlistDocument {
       return;
     }
 
-    const node = createNode(name as PlistKind, start, tagEnd);
+    const node = createNode(name as PlistKind, start, tagEnd, text);
     const detached = !attach(node, owner, start, tagEnd);
     const frame = newFrame(name, CONTAINER_TAGS.has(name) ? 'container' : 'text', start, tagEnd, undefined, node, detached);
     frame.owner = frame;
@@ -273,16 +273,29 @@ export function parsePlist(text: string): PlistDocument {
     return frame;
   }
 
-  /** Small dicts are scanned; a set of keys is built once a dict grows past a few entries. */
-  function hasKey(frame: Frame, dict: ParsedDict, key: string): boolean {
-    if (frame.keys) return frame.keys.has(key);
+  /**
+   * Duplicate check. Small dicts compare key ranges in the text (no strings made); a set of keys is
+   * built once a dict grows past a few dozen entries.
+   */
+  function hasKey(frame: Frame, dict: ParsedDict, entry: ParsedEntry): boolean {
+    if (frame.keys) return frame.keys.has(entry.key);
     const entries = dict.entries;
-    if (entries.length < 12) {
-      for (let i = 0; i < entries.length; i++) if (entries[i].key === key) return true;
+    if (entries.length < 32) {
+      for (let i = 0; i < entries.length; i++) if (sameKey(entries[i], entry)) return true;
       return false;
     }
     frame.keys = new Set(entries.map((e) => e.key));
-    return frame.keys.has(key);
+    return frame.keys.has(entry.key);
+  }
+
+  function sameKey(a: ParsedEntry, b: ParsedEntry): boolean {
+    if (!a.isRaw || !b.isRaw) return a.key === b.key;
+    const length = a.keyContentEnd - a.keyContentStart;
+    if (length !== b.keyContentEnd - b.keyContentStart) return false;
+    for (let i = 0; i < length; i++) {
+      if (text.charCodeAt(a.keyContentStart + i) !== text.charCodeAt(b.keyContentStart + i)) return false;
+    }
+    return true;
   }
 
   /** Tag names as shared constant strings for the plist vocabulary (fast Set/Map lookups). */
@@ -325,62 +338,67 @@ export function parsePlist(text: string): PlistDocument {
   }
 
   function finishText(frame: Frame, contentEnd: number, spanEnd: number, closed: boolean): void {
-    const value = frame.pieces ? frame.pieces.join('') : text.substring(frame.tagEnd, contentEnd);
+    // Text is kept only when decoding changed it; otherwise nodes read it from the source on access.
+    const decoded = frame.pieces ? frame.pieces.join('') : undefined;
     if (frame.isKey) {
-      const entry = new ParsedEntry(value, frame.start, frame.tagEnd, contentEnd, spanEnd);
+      const entry = new ParsedEntry(text, decoded, frame.start, frame.tagEnd, contentEnd, spanEnd);
       const owner = top()?.owner;
       if (frame.detached || !owner || owner.kind !== 'container' || owner.node!.kind !== 'dict') return;
       const dict = owner.node as ParsedDict;
-      if (hasKey(owner, dict, value)) {
-        report(C.duplicateKey, `Key \`${value}\` appears more than once in this <dict>.`, entry.keyStart, entry.keyEnd - entry.keyStart);
+      if (hasKey(owner, dict, entry)) {
+        report(C.duplicateKey, `Key \`${entry.key}\` appears more than once in this <dict>.`, entry.keyStart, entry.keyEnd - entry.keyStart);
       }
       dict.entries.push(entry);
-      if (owner.keys) owner.keys.add(value);
+      if (owner.keys) owner.keys.add(entry.key);
       owner.pendingKey = entry;
       return;
     }
     const node = frame.node as ParsedScalar;
-    node.text = value;
+    node.decoded = decoded;
     setSpans(node, contentEnd, spanEnd, closed);
     checkValueSyntax(node);
     if (node === root && !plistSeen) afterRoot = true;
   }
 
   function checkValueSyntax(node: ParsedScalar): void {
-    // Underline the content, or the whole element when it is empty.
-    const hasContent = node.contentEnd > node.contentStart;
-    const at = hasContent ? node.contentStart : node.spanStart;
-    const length = hasContent ? node.contentEnd - node.contentStart : node.spanEnd - node.spanStart;
-    const fail = (code: SyntaxCode, what: string, reason: string) => report(code, `<${node.kind}> ${reason}; expected ${what}.`, at, length);
     switch (node.kind) {
       case 'integer': {
         const r = parseIntegerText(node.text);
-        if (!r.ok) fail(C.badInteger, 'a whole number such as 1 or -5', r.reason);
+        if (!r.ok) reportValue(node, C.badInteger, r.reason, 'expected a whole number such as 1 or -5');
         break;
       }
       case 'real': {
         const r = parseRealText(node.text);
-        if (!r.ok) fail(C.badReal, 'a number such as 1.5', r.reason);
+        if (!r.ok) reportValue(node, C.badReal, r.reason, 'expected a number such as 1.5');
         break;
       }
       case 'date': {
         const r = parseDateText(node.text);
-        if (!r.ok) fail(C.badDate, 'a UTC date such as 2024-01-31T12:00:00Z', r.reason);
+        if (!r.ok) reportValue(node, C.badDate, r.reason, 'expected a UTC date such as 2024-01-31T12:00:00Z');
         break;
       }
       case 'data': {
         const reason = checkBase64Text(node.text);
-        if (reason) fail(C.badBase64, 'base64 text', reason);
+        if (reason) reportValue(node, C.badBase64, reason, 'expected base64 text');
         break;
       }
       case 'true':
       case 'false':
-        if (node.text.trim() !== '') {
-          report(C.nonEmptyBoolean, `<${node.kind}> must be empty; write <${node.kind}/>.`, at, length);
+        if (node.contentEnd > node.contentStart && node.text.trim() !== '') {
+          reportValue(node, C.nonEmptyBoolean, 'must be empty', `write <${node.kind}/>`);
         }
         break;
     }
   }
+
+  /** Underlines the content, or the whole element when it is empty. */
+  function reportValue(node: ParsedScalar, code: SyntaxCode, reason: string, advice: string): void {
+    const hasContent = node.contentEnd > node.contentStart;
+    const at = hasContent ? node.contentStart : node.spanStart;
+    const length = hasContent ? node.contentEnd - node.contentStart : node.spanEnd - node.spanStart;
+    report(code, `<${node.kind}> ${reason}; ${advice}.`, at, length);
+  }
+
 
   /** Pops frames down to and including `target` (reported unclosed), closing them all at `at`. */
   function closeThrough(target: Frame, at: number): void {
