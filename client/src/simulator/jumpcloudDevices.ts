@@ -120,7 +120,7 @@ export function jumpcloudDeviceRoutes(router: Router, ctx: RouteContext, options
   };
 
   // ---- v1 systems ----
-  router.add('GET', '/api/systems', (req) => v1List(req, { items: state.devices, get: systemField, fields: SYSTEM_FIELDS, render: (d) => systemJson(d, state, options.orgId) }));
+  router.add('GET', '/api/systems', (req) => v1List(req, { items: state.devices, get: systemField, fields: SYSTEM_FIELDS, immutable: ['_id', 'os', 'osFamily', 'serialNumber', 'created'], render: (d) => systemJson(d, state, options.orgId) }));
   router.add('GET', '/api/systems/:id', (req) => {
     const d = state.deviceById.get(req.params['id'] ?? '');
     return d ? json(200, systemJson(d, state, options.orgId)) : jcMessage(404, 'Not Found');

@@ -84,6 +84,8 @@ export interface ListSpec<T> {
   fields: readonly string[];
   render: (item: T) => unknown;
   defaultLimit?: number;
+  /** Fields whose values never change for an item: queries over only these are cached per source array. */
+  immutable?: readonly string[];
 }
 
 function window(req: SimRequest, defaultLimit: number): { limit: number; skip: number } | string {
@@ -94,17 +96,41 @@ function window(req: SimRequest, defaultLimit: number): { limit: number; skip: n
   return { limit: Math.min(limit === undefined || limit === 0 ? defaultLimit : limit, MAX_LIMIT), skip: skip ?? 0 };
 }
 
+/**
+ * Filter and sort once per (source array, query): paging 10,000 systems sorted by `_id` would otherwise sort
+ * on every page. Only queries over fields that never change (`immutable`) are cached; a source array that is
+ * replaced or grows invalidates its entries.
+ */
+const selections = new WeakMap<object, Map<string, { length: number; items: readonly unknown[] }>>();
+
+function select<T>(spec: ListSpec<T>, conds: Condition[], sort: string | null, separator: RegExp): readonly T[] | string {
+  const sortFields = sort ? sort.split(separator).map((k) => k.trim().replace(/^-/, '')).filter(Boolean) : [];
+  const cacheable = spec.immutable !== undefined && [...conds.map((c) => c.field), ...sortFields].every((f) => spec.immutable!.includes(f));
+  const key = JSON.stringify([conds, sort]);
+  if (cacheable) {
+    const hit = selections.get(spec.items)?.get(key);
+    if (hit && hit.length === spec.items.length) return hit.items as readonly T[];
+  }
+  let items: readonly T[] = conds.length ? spec.items.filter((i) => conds.every((c) => compare(spec.get(i, c.field), c.op, c.value))) : spec.items;
+  if (sort) {
+    const sorted = sortBy([...items], sort, separator, spec.get, spec.fields);
+    if (typeof sorted === 'string') return sorted;
+    items = sorted;
+  }
+  if (cacheable) {
+    let perSource = selections.get(spec.items);
+    if (!perSource) selections.set(spec.items, (perSource = new Map()));
+    perSource.set(key, { length: spec.items.length, items });
+  }
+  return items;
+}
+
 /** v2: bare array, `x-total-count` = matches before paging. */
 export function v2List<T>(req: SimRequest, spec: ListSpec<T>): SimResponse {
   const conds = parseConditions(req.query.getAll('filter'), false, spec.fields);
   if (typeof conds === 'string') return jcError(400, conds);
-  let items = conds.length ? spec.items.filter((i) => conds.every((c) => compare(spec.get(i, c.field), c.op, c.value))) : spec.items;
-  const sort = req.query.get('sort');
-  if (sort) {
-    const sorted = sortBy([...items], sort, /,/, spec.get, spec.fields);
-    if (typeof sorted === 'string') return jcError(400, sorted);
-    items = sorted;
-  }
+  const items = select(spec, conds, req.query.get('sort'), /,/);
+  if (typeof items === 'string') return jcError(400, items);
   const win = window(req, spec.defaultLimit ?? DEFAULT_LIMIT);
   if (typeof win === 'string') return jcError(400, win);
   const headers: Record<string, string> = { 'x-total-count': String(items.length) };
@@ -118,13 +144,8 @@ export function v1List<T>(req: SimRequest, spec: ListSpec<T>): SimResponse {
   for (const [k, v] of req.query) if (k === 'filter' || /^filter\[\d+\]$/.test(k)) raw.push(v);
   const conds = parseConditions(raw, true, spec.fields);
   if (typeof conds === 'string') return jcMessage(400, conds);
-  let items = conds.length ? spec.items.filter((i) => conds.every((c) => compare(spec.get(i, c.field), c.op, c.value))) : spec.items;
-  const sort = req.query.get('sort');
-  if (sort) {
-    const sorted = sortBy([...items], sort, /\s+/, spec.get, spec.fields);
-    if (typeof sorted === 'string') return jcMessage(400, sorted);
-    items = sorted;
-  }
+  const items = select(spec, conds, req.query.get('sort'), /\s+/);
+  if (typeof items === 'string') return jcMessage(400, items);
   const win = window(req, spec.defaultLimit ?? DEFAULT_LIMIT);
   if (typeof win === 'string') return jcMessage(400, win);
   const wanted = req.query.get('fields')?.split(/\s+/).filter(Boolean);
