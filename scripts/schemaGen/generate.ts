@@ -6,7 +6,7 @@ import type { PayloadSchema, SchemaIndexEntry } from '../../server/src/core/sche
 import { isRawProfileDoc } from './appleYaml';
 import { convertDoc } from './convert';
 import { mergeVariants } from './merge';
-import { conventions, quirks } from './quirks';
+import { conventions, preferenceDomainSchemas, preferenceDomains, quirks } from './quirks';
 
 /** Apple's special documents, renamed so no real payload type can collide with them. */
 const specialTypes: Record<string, string> = { TopLevel: '_TopLevel', CommonPayloadKeys: '_CommonPayloadKeys' };
@@ -78,6 +78,7 @@ function quirksDoc(): string {
     '## Corrections',
     '',
     ...quirks.map((q) => `- **${q.id}** (${q.payloadTypes.map((t) => `\`${t}\``).join(', ')}): ${q.summary}`),
+    `- **${preferenceDomains.id}**: ${preferenceDomains.summary}${preferenceDomains.domains.map((d) => `\`${d}\``).join(', ')}${preferenceDomains.tail}`,
     '',
     '## Fields beyond Apple\'s format (for validators)',
     '',
@@ -86,7 +87,7 @@ function quirksDoc(): string {
     '- `openKeys` + `additionalKeys`: any key name is accepted; its value must match `additionalKeys` when present.',
     '- `subkeysRef`: recursive structure, resolved by the registry (loaded schemas can be cyclic in memory).',
     '- `alsoAccepts`: other plist types that deployed profiles use for a key and devices accept.',
-    '- `notInAppleData`: a key we added.',
+    '- `notInAppleData`: a key (or a payload type) we added.',
     '',
   ];
   return lines.join('\n');
@@ -94,7 +95,11 @@ function quirksDoc(): string {
 
 /** All files of schemas/, keyed by file name. */
 export function generateSchemaFiles(dataDir: string): Map<string, string> {
-  const schemas = groupVariants(readDocs(dataDir)).sort(byType);
+  const fromData = groupVariants(readDocs(dataDir));
+  for (const added of preferenceDomainSchemas()) {
+    if (fromData.some((s) => s.payloadType === added.payloadType)) throw new Error(`${added.payloadType} is in Apple's data now; drop it from the quirk`);
+  }
+  const schemas = [...fromData, ...preferenceDomainSchemas()].sort(byType);
   applyQuirks(schemas);
   const files = new Map<string, string>();
   const index: SchemaIndexEntry[] = [];

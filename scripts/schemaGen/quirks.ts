@@ -155,6 +155,13 @@ export const quirks: Quirk[] = [
     },
   },
   {
+    id: 'vpn-remote-address',
+    payloadTypes: ['com.apple.vpn.managed'],
+    summary: '`RemoteAddress` (string, the server address) belongs in the `VPN` dictionary of custom and SSL VPN payloads, as it does ' +
+      'in `IPSec` and `IKEv2`; vendor profiles (FortiClient, for one) set it there. The data lacks it in `VPN`; we add it.',
+    apply: (s) => addKey(keyAt(s.keys, ['VPN'], s.payloadType).subkeys!, optional('RemoteAddress', 'string'), s.payloadType),
+  },
+  {
     id: 'restrictions-newer-than-data',
     payloadTypes: ['com.apple.applicationaccess'],
     summary: 'Restrictions that shipped after this snapshot of the data and appear in published profiles: ' +
@@ -193,6 +200,27 @@ export const quirks: Quirk[] = [
     apply: (s) => addKey(s.keys, optional('CSUIDisable32BitWarning', 'boolean'), s.payloadType),
   },
 ];
+
+/**
+ * macOS reads any preference domain as a payload type (managed preferences). These Apple domains appear as
+ * payload types in published profiles; they get open schemas so they are known, without claiming their keys.
+ */
+export const preferenceDomains = {
+  id: 'apple-preference-domains',
+  summary: 'macOS applies any preference domain given as a payload type. Published profiles use these Apple domains that ' +
+    'have no schema in the data: ',
+  domains: ['com.apple.NetworkBrowser', 'com.apple.SubmitDiagInfo', 'com.apple.Terminal', 'com.apple.controlcenter',
+    'com.apple.coreservices.uiagent', 'com.apple.screensaver.ByHost'],
+  tail: '. Each gets an open schema (macOS, any key), so it is a known payload type; a misspelt `com.apple.` type still ' +
+    'gets the unknown-type warning.',
+};
+
+export function preferenceDomainSchemas(): PayloadSchema[] {
+  return preferenceDomains.domains.map((domain) => ({
+    payloadType: domain, title: `${domain} preferences`, supportedOS: { macOS: {} }, keys: [], openKeys: true,
+    notInAppleData: true, generatedFrom: `quirk ${preferenceDomains.id} (scripts/schemaGen/quirks.ts)`,
+  }));
+}
 
 /** Quirks with no code: how the generator reads the data. Listed in QUIRKS.md beside the table above. */
 export const conventions: { id: string; summary: string }[] = [

@@ -38,9 +38,9 @@ test('index lists every schema file with the special entries, and the MIT notice
   assert.ok(types.includes('_TopLevel') && types.includes('_CommonPayloadKeys'));
   assert.equal(new Set(types).size, types.length, 'one entry per payload type');
   for (const e of index) {
-    const schema = JSON.parse(readFileSync(join(schemasDir, e.file), 'utf8')) as { payloadType: string; generatedFrom: string };
+    const schema = JSON.parse(readFileSync(join(schemasDir, e.file), 'utf8')) as { payloadType: string; generatedFrom: string; notInAppleData?: boolean };
     assert.equal(schema.payloadType, e.payloadType);
-    assert.match(schema.generatedFrom, /^apple-device-management\/mdm\/profiles\/.+\.yaml/);
+    assert.match(schema.generatedFrom, schema.notInAppleData ? /^quirk / : /^apple-device-management\/mdm\/profiles\/.+\.yaml/);
     assert.match(e.file, /^[A-Za-z0-9._-]+\.json$/);
     assert.ok(!e.file.startsWith('.'), `${e.file} must not be a hidden file`);
   }

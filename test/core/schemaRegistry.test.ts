@@ -83,6 +83,10 @@ test('open payloads and open dictionaries accept any key', () => {
   assert.equal(registry.keyAt(prefs, ['PayloadContent', 'com.example.app', 'Forced', 0, 'mcx_preference_settings', 'Whatever', 'deep'])?.type, 'any');
   assert.equal(registry.keyAt(prefs, ['PayloadContent', 'com.example.app', 'Often', 0, 'mcx_data_timestamp'])?.type, 'date');
   assert.equal(registry.keyAt('com.apple.dock', ['NoSuchKey']), undefined);
+  // Apple preference domains published profiles use as payload types are known and open.
+  assert.equal(registry.get('com.apple.Terminal')?.notInAppleData, true);
+  assert.equal(registry.keyAt('com.apple.Terminal', ['Default Window Settings'])?.type, 'any');
+  assert.equal(registry.keyAt('com.apple.vpn.managed', ['VPN', 'RemoteAddress'])?.type, 'string');
   assert.equal(registry.keyAt('com.apple.not-a-payload', ['PayloadUUID']), undefined);
 });
 

@@ -90,6 +90,8 @@ export interface PayloadSchema {
   openKeys?: boolean;
   additionalKeys?: KeySchema;
   oneOf?: OneOfGroup[];
+  /** True for payload types we add (preference domains published profiles use; see schemas/QUIRKS.md). */
+  notInAppleData?: boolean;
   /** Source file(s) in Apple's data, relative to the data folder; several when variants were merged. */
   generatedFrom: string;
 }
