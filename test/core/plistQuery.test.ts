@@ -29,6 +29,9 @@ const cases: { name: string; marked: string; slot: string; path: (string | numbe
   { name: 'typing a value tag for a key', marked: profile('<key>A</key>\n<str|'), slot: 'tag-name', path: ['PayloadContent', 0, 'Services'], entryKey: 'A', tag: 'str' },
   { name: 'string value in an array', marked: '<plist><array><string>a</string><string>b|</string></array></plist>', slot: 'value', path: [1], nodeKind: 'string' },
   { name: 'between array items', marked: '<plist><array><string>a</string>|<string>b</string></array></plist>', slot: 'between-entries', path: [], nodeKind: 'array' },
+  { name: 'inside a comment between entries', marked: profile('<key>A</key><array/>\n<!-- a <ke| note -->'), slot: 'none', path: ['PayloadContent', 0, 'Services'] },
+  { name: 'inside CDATA in an array', marked: '<plist><array><true/><![CDATA[ x| ]]></array></plist>', slot: 'none', path: [] },
+  { name: 'after a comment between entries', marked: profile('<key>A</key><array/>\n<!-- note -->\n<|'), slot: 'tag-name', path: ['PayloadContent', 0, 'Services'], tag: '' },
   { name: 'outside the root', marked: '<plist>|<dict/></plist>', slot: 'none', path: [] },
   { name: 'inside a start tag', marked: '<plist><dict><key>A</key><string a|="1">x</string></dict></plist>', slot: 'none', path: ['A'], nodeKind: 'string' },
 ];

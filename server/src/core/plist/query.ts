@@ -2,7 +2,7 @@
 // of thing would the user type at this cursor (a key, a value, a new entry, a tag name)?
 
 import type { ArrayNode, DictEntry, DictNode, PlistDocument, PlistNode, Span } from './ast';
-import { isNameCode } from '../xml/scanner';
+import { createScanner, isNameCode } from '../xml/scanner';
 
 export type PathSegment = string | number;
 
@@ -74,13 +74,39 @@ export interface Location {
  * `<key>X</key>` with no value yet (value, entry X, no node), `<str|` (tag-name).
  */
 export function locationAt(doc: PlistDocument, offset: number): Location {
-  const location = locate(doc, offset);
+  const { gapStart, ...location } = locate(doc, offset);
+  // Between elements the cursor may sit in a comment or CDATA: nothing to complete there. Rescan
+  // only the gap since the previous sibling, which starts in content state.
+  if (gapStart !== undefined && insideMarkup(doc.text, gapStart, offset)) return { ...location, slot: 'none' };
   const tag = tagAtCursor(doc.text, offset);
   if (tag) return { ...location, slot: 'tag-name', insideTag: tag, path: location.container ? pathOf(location.container) : [] };
   return location;
 }
 
-function locate(doc: PlistDocument, offset: number): Location {
+function insideMarkup(text: string, from: number, offset: number): boolean {
+  const scanner = createScanner(text, from, 'content');
+  for (let t = scanner.scan(); t !== 'eos' && scanner.tokenOffset < offset; t = scanner.scan()) {
+    const opaque = t === 'comment' || t === 'cdata' || t === 'processingInstruction' || t === 'doctype';
+    if (opaque && (offset < scanner.tokenEnd || (scanner.unterminated && offset === scanner.tokenEnd))) return true;
+  }
+  return false;
+}
+
+/** End of the dict entry or array item before `offset` in a container, else its content start. */
+function previousSiblingEnd(container: DictNode | ArrayNode, offset: number): number {
+  if (container.kind === 'array') {
+    const items = container.items;
+    const i = lastIndexStartingBefore(items.length, (k) => items[k].span.offset, offset);
+    return i >= 0 ? Math.min(offset, end(items[i].span)) : container.content.offset;
+  }
+  const entries = container.entries;
+  const i = lastIndexStartingBefore(entries.length, (k) => entries[k].keySpan.offset, offset);
+  if (i < 0) return container.content.offset;
+  const e = entries[i];
+  return Math.min(offset, e.value && e.value.span.offset < offset ? end(e.value.span) : end(e.keySpan));
+}
+
+function locate(doc: PlistDocument, offset: number): Location & { gapStart?: number } {
   const none: Location = { path: [], slot: 'none', node: undefined, container: undefined };
   if (!doc.root || !inContentOrInside(doc.root, offset)) return none;
   let node: PlistNode = doc.root;
@@ -97,7 +123,7 @@ function locate(doc: PlistDocument, offset: number): Location {
     container = node;
     if (node.kind === 'array') {
       const item = childContaining(node, offset, (n) => inContentOrInside(n, offset));
-      if (!item) return { path: pathOf(node), slot: 'between-entries', node, container };
+      if (!item) return { path: pathOf(node), slot: 'between-entries', node, container, gapStart: previousSiblingEnd(node, offset) };
       node = item;
       continue;
     }
@@ -112,10 +138,11 @@ function locate(doc: PlistDocument, offset: number): Location {
       node = entry.value;
       continue;
     }
+    const gapStart = previousSiblingEnd(node, offset);
     if (entry && !entry.value) {
-      return { path: [...pathOf(node), entry.key], slot: 'value', node: undefined, container, entry };
+      return { path: [...pathOf(node), entry.key], slot: 'value', node: undefined, container, entry, gapStart };
     }
-    return { path: pathOf(node), slot: 'between-entries', node, container };
+    return { path: pathOf(node), slot: 'between-entries', node, container, gapStart };
   }
 }
 
