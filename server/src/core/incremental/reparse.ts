@@ -24,8 +24,8 @@ const LOCAL_PROBLEMS = new Set([
   'xml.bad-entity',
 ]);
 
-// Below this size a full parse is as cheap as the bookkeeping.
-export const MIN_INCREMENTAL_TEXT = 64 * 1024;
+// Texts shorter than this are parsed whole (0: always try the incremental path; it is checked equal to a full parse).
+export const MIN_INCREMENTAL_TEXT = 0;
 
 export interface Reparsed {
   doc: PlistDocument;
@@ -68,34 +68,41 @@ function shiftEntry(e: ParsedEntry, by: number): void {
   e.keyEnd += by;
 }
 
-/** Shifts a whole subtree (iteratively: nesting depth is unbounded). */
-function shiftTree(top: ParsedNode, by: number): boolean {
+function setSource(o: object, text: string): void {
+  if ('source' in o) (o as { source: string }).source = text;
+}
+
+/** Shifts a whole subtree and points it at `text` (iteratively: nesting depth is unbounded). */
+function shiftTree(top: ParsedNode, by: number, text: string): boolean {
   const work: ParsedNode[] = [top];
   while (work.length > 0) {
     const n = work.pop()!;
     shiftNode(n, by);
+    setSource(n, text);
     if (n instanceof ParsedDict) {
       for (const e of n.entries) {
         if (!(e instanceof ParsedEntry)) return false;
         shiftEntry(e, by);
+        setSource(e, text);
         if (e.value) {
           if (!isParsed(e.value)) return false;
           work.push(e.value);
         }
       }
-    } else if (n instanceof ParsedArray) work.push(...n.items);
+    } else if (n instanceof ParsedArray) for (const item of n.items) work.push(item);
   }
   return true;
 }
+
+const RETARGET_EVERY = 8;
+let reparses = 0;
 
 /**
  * Nodes may read their text lazily from the source string they were parsed from: point every node at
  * the new text (offsets now refer to it), which also lets the old texts be collected.
  */
 function retarget(root: ParsedNode, text: string): void {
-  const set = (o: object) => {
-    if ('source' in o) (o as { source: string }).source = text;
-  };
+  const set = (o: object) => setSource(o, text);
   const work: ParsedNode[] = [root];
   while (work.length > 0) {
     const n = work.pop()!;
@@ -141,7 +148,7 @@ export function reparse(old: PlistDocument, change: TextChange, newText: string,
     parent.items[i] = fresh;
   }
   fresh.parent = parent;
-  if (!shiftTree(fresh, unitStart)) return undefined;
+  if (!shiftTree(fresh, unitStart, newText)) return undefined;
 
   // Everything after the unit moves by delta: later siblings at every level, and the ancestors' ends.
   let child: ParsedNode = unit;
@@ -155,16 +162,19 @@ export function reparse(old: PlistDocument, change: TextChange, newText: string,
         const e = container.entries[k]!;
         if (!(e instanceof ParsedEntry)) return undefined;
         shiftEntry(e, delta);
-        if (e.value && !shiftTree(e.value as ParsedNode, delta)) return undefined;
+        setSource(e, newText);
+        if (e.value && !shiftTree(e.value as ParsedNode, delta, newText)) return undefined;
       }
     } else {
       const at = container.items.indexOf(child === unit ? fresh : child);
-      for (let k = at + 1; k < container.items.length; k++) if (!shiftTree(container.items[k]!, delta)) return undefined;
+      for (let k = at + 1; k < container.items.length; k++) if (!shiftTree(container.items[k]!, delta, newText)) return undefined;
     }
     child = container;
   }
 
-  retarget(root, newText);
+  // Nodes before the edit read the same characters from the older text; move them over now and then
+  // so that at most a few old texts stay alive.
+  if (++reparses % RETARGET_EVERY === 0) retarget(root, newText);
 
   const shifted = (p: SyntaxProblem): SyntaxProblem => ({ ...p, offset: p.offset + delta });
   const problems = [
