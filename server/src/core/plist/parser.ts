@@ -21,7 +21,6 @@ import { SyntaxCodes as C, type SyntaxCode } from './syntaxCodes';
 import { checkBase64Text, parseDateText, parseIntegerText, parseRealText } from './valueSyntax';
 
 const CONTAINER_TAGS = new Set(['dict', 'array']);
-const TEXT_VALUE_TAGS = new Set(['string', 'integer', 'real', 'true', 'false', 'date', 'data']);
 const PLIST_TAG_LIST = ['key', 'string', 'dict', 'array', 'integer', 'true', 'false', 'real', 'date', 'data', 'plist'];
 const PLIST_TAGS = new Set(PLIST_TAG_LIST);
 
