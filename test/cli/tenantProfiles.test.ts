@@ -126,6 +126,13 @@ describe('usage errors and help (no tenant needed)', () => {
     const unknownCommand = await runCli(['profils', 'list'], { env: cliEnv() });
     assert.equal(unknownCommand.code, 2);
     assert.match(unknownCommand.stderr, /did you mean "profiles"/);
+    // Checked before any request: port 9 on loopback is never contacted.
+    const offline = cliEnv({ KANDJI_API_URL: 'http://127.0.0.1:9', KANDJI_API_TOKEN: 'unused' });
+    const noRepo = await runCli(['sync', 'status', 'no/such/folder'], { env: offline });
+    assert.equal(noRepo.code, 2);
+    assert.match(noRepo.stderr, /does not exist/);
+    const noYes = await runCli(['profiles', 'delete', 'some-id'], { env: offline });
+    assert.equal(noYes.code, 2);
     const missingArg = await runCli(['profiles', 'push'], { env: cliEnv() });
     assert.equal(missingArg.code, 2);
     assert.match(missingArg.stderr, /missing <file>/);

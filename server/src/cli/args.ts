@@ -3,8 +3,8 @@
 
 export interface OptionSpec {
   name: string;
-  /** flag: no value; value: one value (last wins); list: repeatable and comma-separable. */
-  kind: 'flag' | 'value' | 'list';
+  /** flag: no value; value: one value (last wins); list: repeatable and comma-separable; repeat: repeatable, taken whole. */
+  kind: 'flag' | 'value' | 'list' | 'repeat';
   /** Placeholder in the usage line, e.g. NAME. */
   meta?: string;
   help: string;
@@ -61,6 +61,7 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParseResu
     }
     value ??= '';
     if (option.kind === 'value') args.values.set(name, value);
+    else if (option.kind === 'repeat') args.lists.set(name, [...(args.lists.get(name) ?? []), value]);
     else args.lists.set(name, [...(args.lists.get(name) ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)]);
   }
   const required = spec.positionals.filter((p) => p.required).length;
@@ -75,7 +76,7 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParseResu
 
 export function usageLine(spec: CommandSpec): string {
   const pos = spec.positionals.map((p) => (p.required ? `<${p.name}>` : `[${p.name}]`));
-  const opts = spec.options.map((o) => (o.kind === 'flag' ? `[--${o.name}]` : `[--${o.name} ${o.meta ?? 'VALUE'}${o.kind === 'list' ? ' ...' : ''}]`));
+  const opts = spec.options.map((o) => (o.kind === 'flag' ? `[--${o.name}]` : `[--${o.name} ${o.meta ?? 'VALUE'}${o.kind === 'repeat' ? ' ...' : ''}]`));
   return `profile-studio ${spec.command} ${[...pos, ...opts].join(' ')}`.trimEnd();
 }
 

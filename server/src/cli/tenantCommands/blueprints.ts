@@ -42,8 +42,13 @@ export const blueprintsAssign: TenantCommand = {
   },
   async run(args, { io, api }) {
     const [blueprint, item] = args.positionals as [string, string];
-    const done = await api.assign(blueprint, item, args.values.get('node'));
-    if (!done.ok) return apiFailure(io, `Assigning ${item} to blueprint ${blueprint}`, done.error);
+    const node = args.values.get('node');
+    const done = await api.assign(blueprint, item, node);
+    if (!done.ok) {
+      const code = apiFailure(io, `Assigning ${item} to blueprint ${blueprint}`, done.error);
+      if (node === undefined && done.error.kind === 'invalid') io.stderr('Assignment-map blueprints need --node <assignment node id>.\n');
+      return code;
+    }
     io.stdout(`Assigned ${item} to blueprint ${blueprint}\n`);
     return ExitCode.ok;
   },

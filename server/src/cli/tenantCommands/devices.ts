@@ -70,7 +70,7 @@ export const devicesAction: TenantCommand = {
     command: 'devices action', summary: 'Send a device action (MDM command). Destructive ones need --yes.',
     positionals: [{ name: 'device-id', required: true }, { name: 'action', required: true, help: 'e.g. blankpush, restart, lock' }],
     options: [
-      { name: 'param', kind: 'list', meta: 'k=v', help: 'action parameter (repeatable)' },
+      { name: 'param', kind: 'repeat', meta: 'k=v', help: 'action parameter (repeatable)' },
       { name: 'yes', kind: 'flag', help: 'confirm a destructive action' },
     ],
   },

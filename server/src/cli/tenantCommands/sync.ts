@@ -1,9 +1,10 @@
 // profile-studio sync status|pull|push [DIR]: the repository layout of Kandji's sync toolkit against the tenant.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nodeSyncFs } from '../../../../client/src/sync/nodeSyncFs';
 import { syncPull, syncPush, syncStatus, type SyncEntry, type SyncOptions, type SyncReport } from '../../../../client/src/sync';
 import type { OptionSpec } from '../args';
-import { printJson, printTable, type TenantCommand, type TenantContext } from '../command';
+import { printJson, printTable, usageError, type TenantCommand, type TenantContext } from '../command';
 import { ExitCode, progressReporter } from '../io';
 import { lintErrors } from '../pushLint';
 
@@ -31,10 +32,16 @@ function warnProblems(ctx: TenantContext, problems: { dir: string; message: stri
 }
 
 export const syncStatusCommand: TenantCommand = {
-  spec: { command: 'sync status', summary: 'Compare the repository with the tenant (three-way, using the sync record in each info file).', positionals: [dirArg], options: [common[3]!], notes: layoutNotes },
+  spec: {
+    command: 'sync status', summary: 'Compare the repository with the tenant (three-way, using the sync record in each info file). Changes nothing.',
+    // The transfer flags are accepted (the contract lists them for all three) and change nothing here.
+    positionals: [dirArg], options: common, notes: layoutNotes,
+  },
   async run(args, ctx) {
+    const root = resolve(ctx.io.cwd, args.positionals[0] ?? '.');
+    if (!existsSync(root)) return usageError(ctx.io, this.spec, `${args.positionals[0]} does not exist`);
     const progress = progressReporter(ctx.io);
-    const fs = nodeSyncFs(resolve(ctx.io.cwd, args.positionals[0] ?? '.'));
+    const fs = nodeSyncFs(root);
     const result = await syncStatus(fs, ctx.api, options(ctx, args.flags, progress.update));
     progress.done();
     if (!result.ok) { ctx.io.stderr(`${result.error}\n`); return ExitCode.failed; }
@@ -76,8 +83,11 @@ function transfer(direction: 'pull' | 'push'): TenantCommand {
       positionals: [dirArg], options: common, notes: layoutNotes,
     },
     async run(args, ctx) {
+      const root = resolve(ctx.io.cwd, args.positionals[0] ?? '.');
+      // pull may start a new repository; push from a folder that is not there is a typo.
+      if (direction === 'push' && !existsSync(root)) return usageError(ctx.io, this.spec, `${args.positionals[0]} does not exist`);
       const progress = progressReporter(ctx.io);
-      const fs = nodeSyncFs(resolve(ctx.io.cwd, args.positionals[0] ?? '.'));
+      const fs = nodeSyncFs(root);
       const run = direction === 'pull' ? syncPull : syncPush;
       const result = await run(fs, ctx.api, options(ctx, args.flags, progress.update));
       progress.done();
