@@ -17,6 +17,7 @@ test('listens on 127.0.0.1 with an ephemeral port and describes itself for the C
   const j = await sim(t, { vendor: 'jumpcloud', data: 'empty', faults: '503:count=*:path=/api/systems', jumpcloud: { requireOrgId: true } });
   const jt = describeSimulator(j);
   assert.ok(jt.includes('export JUMPCLOUD_ORG_ID='));
+  assert.ok(jt.includes('Apple MDM id: '));
   assert.ok(jt.includes('faults: 503:count=*:path=/api/systems'));
   await assert.rejects(() => startSimulator({ vendor: 'kandji', data: 'empty', faults: 'teapot' }), /unknown kind/);
 });

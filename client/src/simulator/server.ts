@@ -7,6 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { generateDemo, type DemoOptions } from './demoData';
 import { DEFAULT_HANG_MS, describeFault, FaultController, parseFaultSpec, type FaultSpec } from './faults';
 import { header, type SimRequest, type SimResponse } from './httpKit';
+import { APPLE_MDM_ID, CUSTOM_PROFILE_TEMPLATE_ID } from './jumpcloudCatalog';
 import { DEFAULT_JUMPCLOUD_OPTIONS, jumpcloudApp, type JumpCloudOptions } from './jumpcloudRoutes';
 import { DEFAULT_KANDJI_OPTIONS, kandjiApp, type KandjiOptions } from './kandjiRoutes';
 import { redactHeaders, type RequestLogEntry } from './requestLog';
@@ -253,6 +254,7 @@ export function describeSimulator(sim: Simulator): string {
     `  ${sim.vendor === 'kandji' ? 'API token' : 'API key'}: ${sim.token}`,
     `  tenant: ${c.profiles} custom profiles, ${c.items - c.profiles} other library items, ${c.blueprints} ${sim.vendor === 'kandji' ? 'blueprints' : 'system groups'}, ${c.devices} devices, ${c.statusRows} status rows`,
   ];
+  if (sim.vendor === 'jumpcloud') lines.push(`  Apple MDM id: ${APPLE_MDM_ID} (policy template ${CUSTOM_PROFILE_TEMPLATE_ID})`);
   const maps = [...sim.state.blueprints.values()].filter((b) => b.type === 'map');
   if (maps.length > 0) {
     lines.push('  assignment-map node ids (the real API has no endpoint listing them):');
