@@ -2,8 +2,6 @@
 // when the text starts with `<` (the XML declaration makes the byte order visible); a declared
 // ISO-8859-1/Windows-1252 encoding is honoured, since old tools wrote profiles that way.
 
-import { decodeUtf8 } from './der';
-
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin-1';
 
 /** Single-byte encodings an XML declaration may name; decoded as Latin-1 (Windows-1252 differs only in 0x80-0x9F). */
@@ -60,4 +58,46 @@ export function encodeUtf8(text: string): Uint8Array {
     else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
   }
   return Uint8Array.from(out);
+}
+
+/** UTF-8 to a string; malformed sequences become U+FFFD (core code has no TextDecoder). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const units: number[] = [];
+  const flush = () => {
+    chunks.push(String.fromCharCode.apply(null, units));
+    units.length = 0;
+  };
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    let cp = 0xfffd;
+    let size = 1;
+    if (b < 0x80) cp = b;
+    else if (b >= 0xc2 && b < 0xe0 && i + 1 < n && (bytes[i + 1] & 0xc0) === 0x80) {
+      cp = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+      size = 2;
+    } else if (b >= 0xe0 && b < 0xf0 && i + 2 < n && (bytes[i + 1] & 0xc0) === 0x80 && (bytes[i + 2] & 0xc0) === 0x80) {
+      const c = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+        cp = c;
+        size = 3;
+      }
+    } else if (b >= 0xf0 && b < 0xf5 && i + 3 < n && (bytes[i + 1] & 0xc0) === 0x80 && (bytes[i + 2] & 0xc0) === 0x80 && (bytes[i + 3] & 0xc0) === 0x80) {
+      const c = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
+      if (c >= 0x10000 && c <= 0x10ffff) {
+        cp = c;
+        size = 4;
+      }
+    }
+    if (cp > 0xffff) {
+      cp -= 0x10000;
+      units.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+    } else units.push(cp);
+    i += size;
+    if (units.length >= 8192) flush();
+  }
+  flush();
+  return chunks.join('');
 }
