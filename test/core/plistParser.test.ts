@@ -157,3 +157,19 @@ test('deep nesting does not overflow the stack', () => {
   const doc = parsePlist(text);
   assert.deepEqual(doc.problems, []);
 });
+
+test('every syntax code is produced by some input', () => {
+  const inputs = [
+    ...recovery.map((c) => wrap(c.body)),
+    '',
+    '<plist><dict/></plist><dict/>',
+    '<plist><dict/></plist><?xml version="1.0"?>',
+    ' <?xml version="1.0"?><plist><dict/></plist>',
+    '<plist><dict/><!-- open',
+    '<plist></plist>',
+    '<dict/>',
+    wrap('<array><integer>x</integer><real>x</real><date>x</date><data>*</data><string>&nope;</string></array>'),
+  ];
+  const seen = new Set(inputs.flatMap((text) => parsePlist(text).problems.map((p) => p.code)));
+  assert.deepEqual(syntaxCodeList.filter((code) => !seen.has(code)), []);
+});
