@@ -77,3 +77,17 @@ test('value not allowed: one fix per allowed value; no fix without data', () => 
   assert.ok(fix(text, p, 1).includes('<string>WPA3</string>'));
   assert.deepEqual(quickFixes(parsePlist(text), { ...p, data: undefined }, testSchemas), []);
 });
+
+test('profile-level fixes: Configuration, a missing PayloadUUID once, out-of-range numbers clamp', () => {
+  const text = profile(wifiHead).replace('<string>Configuration</string>', '<string>Config</string>');
+  const out = fix(text, problemAt(text, '<string>Config</string>', 'profile.wrong-payload-type', { expected: 'Configuration' }));
+  assert.ok(out.includes('<key>PayloadType</key>\n\t<string>Configuration</string>'));
+  const root = text.indexOf('<dict>\n\t<key>PayloadContent');
+  const p = { code: 'profile.missing-payload-uuid', severity: 'error' as const, message: '', offset: root, length: 6, data: { fix: 'new-uuid', missingKeys: ['PayloadUUID'], payloadType: 'Configuration' } };
+  const fixes = quickFixes(parsePlist(text), p, testSchemas);
+  assert.equal(fixes.length, 1, JSON.stringify(fixes.map((f) => f.title)));
+  assert.match(applyEdits(text, fixes[0]!.edits), new RegExp(`<string>Config</string>\\n\\t<key>PayloadUUID</key>\\n\\t<string>${UUID.source}</string>\\n</dict>`));
+  const big = profile(`${wifiHead}\n\t\t\t<key>Priority</key>\n\t\t\t<integer>250</integer>`);
+  const clamped = fix(big, problemAt(big, '<integer>250</integer>', 'value.out-of-range', { range: { min: 0, max: 100 } }));
+  assert.ok(clamped.includes('<integer>100</integer>'));
+});

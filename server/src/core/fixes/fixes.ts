@@ -20,9 +20,14 @@ export function quickFixes(doc: PlistDocument, problem: Problem, schemas: Schema
   const out: QuickFix[] = [];
   if (data.fix === 'new-uuid') out.push(...uuidFix(doc, node, problem));
   if (typeof data.suggestion === 'string') out.push(...renameFix(doc, problem, node, data.suggestion));
+  if (typeof data.expected === 'string' && node?.kind === 'string') {
+    out.push({ title: `Change to "${data.expected}"`, edits: [{ ...node.content, text: escapeXml(data.expected) }], preferred: true });
+  }
   if (typeof data.expectedType === 'string') out.push(...wrapFix(doc.text, node, data.expectedType as SchemaType));
+  out.push(...clampFix(node, data.range));
   if (Array.isArray(data.missingKeys)) {
-    const keys = data.missingKeys.filter((k): k is string => typeof k === 'string');
+    // A missing PayloadUUID is already handled by the new-uuid fix above.
+    const keys = data.missingKeys.filter((k): k is string => typeof k === 'string' && !(data.fix === 'new-uuid' && k === 'PayloadUUID'));
     out.push(...addKeysFix(doc, node, keys, schemas, typeof data.payloadType === 'string' ? data.payloadType : undefined));
   }
   if (Array.isArray(data.allowed) && node && node.kind !== 'dict' && node.kind !== 'array') {
@@ -32,6 +37,17 @@ export function quickFixes(doc: PlistDocument, problem: Problem, schemas: Schema
     }
   }
   return out;
+}
+
+/** Out of range: move the number to the nearest bound. */
+function clampFix(node: PlistNode | undefined, range: unknown): QuickFix[] {
+  if (!node || (node.kind !== 'integer' && node.kind !== 'real') || typeof range !== 'object' || range === null) return [];
+  const { min, max } = range as { min?: unknown; max?: unknown };
+  const value = Number(node.text.trim());
+  if (!Number.isFinite(value)) return [];
+  const bound = typeof min === 'number' && value < min ? min : typeof max === 'number' && value > max ? max : undefined;
+  if (bound === undefined) return [];
+  return [{ title: `Change to ${bound}`, edits: [{ ...node.content, text: String(bound) }], preferred: true }];
 }
 
 function nodeAtProblem(doc: PlistDocument, p: Problem): PlistNode | undefined {
@@ -59,6 +75,8 @@ function uuidFix(doc: PlistDocument, node: PlistNode | undefined, p: Problem): Q
 function renameFix(doc: PlistDocument, p: Problem, node: PlistNode | undefined, suggestion: string): QuickFix[] {
   if (node?.kind === 'dict') {
     const entry = node.entries.find((e) => p.offset >= e.keySpan.offset && p.offset < e.keySpan.offset + e.keySpan.length);
+    // Renaming onto a key the dict already has would only trade this problem for a duplicate key.
+    if (entry && node.entries.some((e) => e.key === suggestion)) return [];
     if (entry) return [{ title: `Rename to '${suggestion}'`, edits: [{ ...entry.keyContent, text: escapeXml(suggestion) }], preferred: true }];
   }
   if (node?.kind === 'string') {
