@@ -16,7 +16,7 @@ import { testSchemaSource } from './testSchemaSource';
 
 export interface LspPair {
   client: MessageConnection;
-  initialize(initializationOptions?: unknown): Promise<InitializeResult>;
+  initialize(initializationOptions?: unknown, capabilities?: object): Promise<InitializeResult>;
   /** Resolves with the next diagnostics for `uri` matching `pred` (subscribe before acting). */
   nextDiagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number): Promise<void>;
@@ -41,8 +41,8 @@ export function lspPair(schemaSource: SchemaSource = testSchemaSource, minIncrem
   client.listen();
   return {
     client,
-    async initialize(initializationOptions = { diagnosticDelayMs: 0 }) {
-      const result = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions });
+    async initialize(initializationOptions = { diagnosticDelayMs: 0 }, capabilities = {}) {
+      const result = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities, initializationOptions });
       await client.sendNotification('initialized', {});
       return result;
     },
