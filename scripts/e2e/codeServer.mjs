@@ -9,7 +9,7 @@ const USER_SETTINGS = {
   'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false,
   'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'npm.fetchOnlinePackageInfo': false,
   'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'workbench.tips.enabled': false, 'editor.minimap.enabled': false,
+  'workbench.tips.enabled': false, 'editor.minimap.enabled': false, 'remote.autoForwardPorts': false,
 };
 
 /** A fresh run dir; kept short because VS Code's unix socket paths under it must fit in ~107 bytes. */

@@ -41,6 +41,7 @@ export async function runUiMode({ repo, install, vsix, session, timeoutS, log = 
   let failed = 0;
   try {
     await env.page.goto(env.url);
+    await wb.ready();
     for (const name of SCENARIOS.filter((s) => !only || only.includes(s))) {
       const shot = join(env.run.shots, `${name}.png`);
       session.watchPage(env.page, shot.replace(/\.png$/, '-timeout.png'));

@@ -6,12 +6,14 @@ export const title = 'completion: Ctrl+Space offers payload keys and inserts one
 export async function run({ wb, page }) {
   await wb.openFile('restrictions.mobileconfig');
   const editor = page.locator('.monaco-editor .view-lines').first();
+  // Other files (the broken profile) keep their errors; this one must not add any.
+  const { errors: errorsBefore } = await wb.problemCounts();
   // Put the cursor on a fresh line right after `<dict>` of the restrictions payload (line 7).
-  await page.keyboard.press('Control+g');
-  await wb.acceptInput('7');
-  await page.keyboard.press('End');
+  await wb.goToLineEnd(7);
   await page.keyboard.press('Enter');
-  await page.keyboard.type('<key>allowBlue');
+  // A complete entry with the key half typed; the cursor goes back to the end of the partial key.
+  await page.keyboard.type('<key>allowBlue</key><true/>');
+  for (let i = 0; i < '</key><true/>'.length; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Control+Space');
   const suggest = page.locator('.editor-widget.suggest-widget .monaco-list-row');
   await eventually(() => suggest.count(), 'the completion list');
@@ -20,5 +22,7 @@ export async function run({ wb, page }) {
   if (!label) throw new Error('no focused completion item');
   await page.keyboard.press('Enter');
   const key = label.replace(/^<key>/, '').replace(/<\/key>$/, '');
-  await eventually(async () => ((await editor.textContent()) ?? '').includes(key), `"${key}" inserted in the editor`);
+  await eventually(async () => ((await editor.textContent()) ?? '').includes(`<key>${key}</key>`), `"<key>${key}</key>" in the editor`);
+  // The completed key is known to the schema: no new errors.
+  await eventually(async () => (await wb.problemCounts()).errors === errorsBefore, `error count back to ${errorsBefore} after completing the key`);
 }

@@ -29,9 +29,7 @@ export async function takeDemoScreenshots({ page, dir, screenshot, log }) {
   // 3. Completion inside a payload dict.
   await page.mouse.move(0, 0);
   await wb.openFile('restrictions.mobileconfig');
-  await page.keyboard.press('Control+g');
-  await wb.acceptInput('7');
-  await page.keyboard.press('End');
+  await wb.goToLineEnd(7);
   await page.keyboard.press('Enter');
   await page.keyboard.type('<key>allow');
   await page.keyboard.press('Control+Space');
@@ -41,7 +39,7 @@ export async function takeDemoScreenshots({ page, dir, screenshot, log }) {
 
   // 4. The tenant tree with blueprints, library items and devices expanded.
   await wb.showProfileStudio();
-  for (const folder of ['Blueprints', 'Library Items', 'Devices']) await wb.expand(folder);
+  await wb.collapseAllThenExpand('Demo (Kandji)', 'Blueprints', 'Default Blueprint', 'Devices');
   await shot('tenant-tree');
   return saved;
 }
