@@ -106,17 +106,12 @@ export class Ctx implements vscode.Disposable {
   private tenantsChanged(): void {
     const active = this.tenants.active();
     void vscode.commands.executeCommand('setContext', 'profileStudio.hasTenants', this.tenants.list().length > 0);
-    if (active) {
-      this.statusBar.text = `$(cloud) ${active.label}`;
-      this.statusBar.tooltip = `Profile Studio: active tenant ${active.label} (${active.kind === 'kandji' ? 'Kandji' : 'JumpCloud'}). Click to switch.`;
-      this.statusBar.show();
-    } else {
-      this.statusBar.text = '$(cloud) No tenant';
-      this.statusBar.tooltip = 'Profile Studio: add a tenant or try the demo tenant';
-      this.statusBar.command = 'profileStudio.addTenant';
-      this.statusBar.show();
-    }
-    if (active) this.statusBar.command = 'profileStudio.switchTenant';
+    this.statusBar.text = `$(cloud) ${active ? active.label : 'No tenant'}`;
+    this.statusBar.tooltip = active
+      ? `Profile Studio: active tenant ${active.label} (${active.kind === 'kandji' ? 'Kandji' : 'JumpCloud'}). Click to switch.`
+      : 'Profile Studio: add a tenant or try the demo tenant';
+    this.statusBar.command = active ? 'profileStudio.switchTenant' : 'profileStudio.addTenant';
+    this.statusBar.show();
     this.tree.tenantsChanged();
   }
 
