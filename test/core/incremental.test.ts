@@ -36,6 +36,11 @@ test('incremental reparse and validation equal full parse and validation over 40
     if (step % 50 === 0) {
       // Start over from a clean profile now and then: broken markup spreads and forces full parses.
       text = syntheticProfile(30_000 + step);
+      if (step % 100 === 0) {
+        // A duplicated UUID and identifier: profile-level problems that edits elsewhere must carry along.
+        const uuids = [...text.matchAll(/<key>PayloadUUID<\/key>\s*<string>([^<]+)</g)].map((m) => m[1]!);
+        text = text.replace(uuids[3]!, uuids[1]!).replace('com.example.bench.payload7<', 'com.example.bench.payload2<');
+      }
       doc = service.parse(text);
     }
     let offset = Math.floor(rnd() * text.length);

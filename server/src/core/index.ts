@@ -81,6 +81,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
       const result = reparse(old, change, newText, options.minIncrementalText);
       if (!result) return parse(newText);
       validator.invalidate(result.touched);
+      validator.noteEdit({ from: old, to: result.doc, edit: result.edit, profileStable: result.profileStable });
       cache.put(result.doc);
       return result.doc;
     },

@@ -31,6 +31,26 @@ export interface Reparsed {
   doc: PlistDocument;
   /** Containers whose subtree changed (the ancestors of the reparsed part): cached results about them are stale. */
   touched: (DictNode | ArrayNode)[];
+  /** The edit in old-text offsets and its length change. */
+  edit: { start: number; end: number; delta: number };
+  /**
+   * True when the edit stayed inside one payload and left the payload list, each payload's kind and its
+   * PayloadUUID/PayloadIdentifier text as they were: profile-level results only move by `delta`.
+   */
+  profileStable: boolean;
+}
+
+/** Every value of a payload's `key` entries (duplicates included), read before the node is replaced. */
+function idText(dict: DictNode, key: string): string {
+  return dict.entries
+    .filter((e) => e.key === key)
+    .map((e) => (e.value?.kind === 'string' ? e.value.text : `<${e.value?.kind ?? 'none'}>`))
+    .join('\u0000');
+}
+
+/** Whether `arr` is the root dict's PayloadContent array. */
+function isPayloadList(root: ParsedNode, arr: Container | undefined): boolean {
+  return root instanceof ParsedDict && arr instanceof ParsedArray && root.entries.some((e) => e.key === 'PayloadContent' && e.value === arr);
 }
 
 type Container = ParsedDict | ParsedArray;
@@ -127,6 +147,9 @@ export function reparse(old: PlistDocument, change: TextChange, newText: string,
   const { unit, path } = found;
   const unitStart = unit.spanStart;
   const unitEnd = unit.spanEnd;
+  const insidePayloads = path.length >= 2 && isPayloadList(root, path[1]);
+  const unitIsPayload = insidePayloads && path.length === 2;
+  const oldIds = unitIsPayload && unit instanceof ParsedDict ? [idText(unit, 'PayloadUUID'), idText(unit, 'PayloadIdentifier')] : undefined;
   // A problem straddling the unit's edges would be half stale.
   if (old.problems.some((p) => p.offset < unitEnd && p.offset + p.length > unitStart && (p.offset < unitStart || p.offset + p.length > unitEnd))) return undefined;
 
@@ -183,5 +206,7 @@ export function reparse(old: PlistDocument, change: TextChange, newText: string,
     ...old.problems.filter((p) => p.offset >= unitEnd).map(shifted),
   ];
   const plistSpan = old.plistSpan && { offset: old.plistSpan.offset, length: old.plistSpan.length + delta };
-  return { doc: { text: newText, root, plistSpan, problems }, touched: path };
+  const newIds = unitIsPayload && fresh instanceof ParsedDict ? [idText(fresh, 'PayloadUUID'), idText(fresh, 'PayloadIdentifier')] : undefined;
+  const profileStable = insidePayloads && (!unitIsPayload || (oldIds !== undefined && newIds !== undefined && oldIds[0] === newIds[0] && oldIds[1] === newIds[1]));
+  return { doc: { text: newText, root, plistSpan, problems }, touched: path, edit: { start, end, delta }, profileStable };
 }

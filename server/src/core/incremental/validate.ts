@@ -18,10 +18,52 @@ interface Cached {
   problems: Problem[];
 }
 
+export interface EditHint {
+  from: PlistDocument;
+  to: PlistDocument;
+  edit: { start: number; end: number; delta: number };
+  /** Profile structure and uniqueness results of `from` stay valid once moved by the edit. */
+  profileStable: boolean;
+}
+
 export interface IncrementalValidator {
   validate(doc: PlistDocument, options?: ValidateOptions): Problem[];
   /** Forget what is known about these nodes (their subtree changed). */
   invalidate(nodes: readonly object[]): void;
+  /** Record an incremental edit, so profile-level results can be carried over to `hint.to`. */
+  noteEdit(hint: EditHint): void;
+}
+
+/** Profile-level problems (structure before the payloads, uniqueness after) of one document. */
+interface ProfileLevel {
+  doc: PlistDocument;
+  structure: Problem[];
+  uniqueness: Problem[];
+}
+
+/** Moves problems after an edit; undefined when one overlaps the edited text (then recompute). */
+function carry(problems: Problem[], edit: EditHint['edit']): Problem[] | undefined {
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const spans = [p, ...(p.related ?? [])];
+    if (spans.some((s) => s.offset < edit.end && s.offset + s.length > edit.start)) return undefined;
+    if (!spans.some((s) => s.offset >= edit.end)) {
+      out.push(p);
+      continue;
+    }
+    const q: Problem = { ...p, offset: p.offset >= edit.end ? p.offset + edit.delta : p.offset };
+    if (p.related) q.related = p.related.map((r) => ({ ...r, offset: r.offset >= edit.end ? r.offset + edit.delta : r.offset }));
+    out.push(q);
+  }
+  return out;
+}
+
+/** The payload dicts checkProfile would return for a document whose profile level is unchanged. */
+function payloadsOf(doc: PlistDocument): DictNode[] {
+  const root = doc.root;
+  if (root?.kind !== 'dict') return [];
+  const content = root.entries.find((e) => e.key === 'PayloadContent')?.value;
+  return content?.kind === 'array' ? content.items.filter((i): i is DictNode => i.kind === 'dict') : [];
 }
 
 function moved(p: Problem, by: number): Problem {
@@ -45,20 +87,53 @@ export function createIncrementalValidator(registry: SchemaLookup): IncrementalV
     mergedKeys,
   });
 
+  let profileLevel: ProfileLevel | undefined;
+  let hints: EditHint[] = [];
+
+  /** Profile-level results carried from the last validated document over recorded edits, if all allow it. */
+  const carried = (doc: PlistDocument): ProfileLevel | undefined => {
+    if (!profileLevel || hints.length === 0 || hints[hints.length - 1]!.to !== doc) return undefined;
+    let structure: Problem[] | undefined = profileLevel.structure;
+    let uniqueness: Problem[] | undefined = profileLevel.uniqueness;
+    let from = profileLevel.doc;
+    for (const h of hints) {
+      if (h.from !== from || !h.profileStable) return undefined;
+      structure = carry(structure, h.edit);
+      uniqueness = uniqueness && carry(uniqueness, h.edit);
+      if (!structure || !uniqueness) return undefined;
+      from = h.to;
+    }
+    return { doc, structure, uniqueness };
+  };
+
   return {
     invalidate(nodes) {
       for (const n of nodes) cache.delete(n);
+    },
+    noteEdit(hint) {
+      hints.push(hint);
+      if (hints.length > 64) hints = [];
     },
     validate(doc, options = {}) {
       const key = JSON.stringify(options.targetPlatforms ?? []);
       if (key !== targetsKey) {
         cache = new WeakMap();
+        profileLevel = undefined;
         targetsKey = key;
       }
       const report = new Report();
       const ctx = newCtx(report, options);
-      const { root, payloads } = checkProfile(ctx, doc);
-      const structural = report.problems.length;
+      const reuse = carried(doc);
+      hints = [];
+      let root: DictNode | undefined;
+      let payloads: DictNode[];
+      if (reuse) {
+        root = doc.root?.kind === 'dict' ? doc.root : undefined;
+        payloads = payloadsOf(doc);
+      } else {
+        ({ root, payloads } = checkProfile(ctx, doc));
+      }
+      const structure = reuse ? reuse.structure : report.problems.slice();
       const perPayload: Problem[] = [];
       payloads.forEach((payload: DictNode, index) => {
         const start = payload.span.offset;
@@ -76,12 +151,19 @@ export function createIncrementalValidator(registry: SchemaLookup): IncrementalV
         cache.set(payload, { start, index, problems: own.problems });
         perPayload.push(...own.problems);
       });
-      checkUniqueness(ctx, root, payloads);
+      let uniqueness: Problem[];
+      if (reuse) uniqueness = reuse.uniqueness;
+      else {
+        const own = new Report();
+        checkUniqueness(newCtx(own, options), root, payloads);
+        uniqueness = own.problems;
+      }
+      profileLevel = { doc, structure, uniqueness };
       const syntax: Problem[] = doc.problems.map((p) => ({
         code: p.code, severity: defaultSeverity(p.code), message: p.message, offset: p.offset, length: p.length,
       }));
       // Same order as validateProfile before its stable sort: structure, payloads, uniqueness.
-      const ordered = [...syntax, ...report.problems.slice(0, structural), ...perPayload, ...report.problems.slice(structural)];
+      const ordered = [...syntax, ...structure, ...perPayload, ...uniqueness];
       const all = ordered.sort((a, b) => a.offset - b.offset || a.length - b.length);
       return applySeverity(all, options.severity);
     },
