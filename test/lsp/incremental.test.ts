@@ -39,3 +39,26 @@ test('ranged edits in a large profile: problems appear and clear at the right pl
   const fixed = await edit(middle + '<!-- note -->\n'.length, 4, 'WPA3');
   assert.deepEqual(fixed, []);
 });
+
+test('two documents with the same text: editing one leaves the other intact', async () => {
+  const text = syntheticProfile(30_000);
+  const a = 'file:///same/a.mobileconfig';
+  const b = 'file:///same/b.mobileconfig';
+  for (const uri of [a, b]) {
+    const opened = pair.nextDiagnostics(uri);
+    await pair.open(uri, text);
+    await opened;
+  }
+  const doc = TextDocument.create(a, 'x', 1, text);
+  const at = text.indexOf('<string>WPA2</string>') + '<string>'.length;
+  const changed = pair.nextDiagnostics(a, (p) => p.version === 2);
+  await pair.client.sendNotification('textDocument/didChange', {
+    textDocument: { uri: a, version: 2 },
+    contentChanges: [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + 4) }, text: 'WPA0' }],
+  });
+  assert.deepEqual((await changed).diagnostics.map((d) => d.code), ['value.not-allowed']);
+  const summary = await pair.client.sendRequest<{ counts: { error: number } }>('profileStudio/lintSummary', { uri: b });
+  assert.equal(summary.counts.error, 0);
+  const hover = await pair.client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: b }, position: doc.positionAt(at + 1) });
+  assert.match(hover!.contents.value, /WPA2/);
+});

@@ -61,6 +61,8 @@ export function createDocumentStore(service: ProfileService): DocumentStore {
 
   /** Replays recorded steps on the cached parse; undefined when they do not lead to `doc`'s version. */
   const replay = (doc: TextDocument, hit: Parsed): PlistDocument | undefined => {
+    // applyChange reuses (mutates) the old parse: never when another open document shares it (same text).
+    for (const [uri, other] of cache) if (uri !== doc.uri && other.doc === hit.doc) return undefined;
     const list = steps.get(doc.uri) ?? [];
     const from = list.findIndex((s) => s.version > hit.version);
     const todo = from < 0 ? [] : list.slice(from);
