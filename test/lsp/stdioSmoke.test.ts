@@ -39,6 +39,14 @@ test('node server/out/server.js --stdio: initialize, diagnostics, shutdown, exit
     const published = await diagnostics;
     assert.equal(published.version, 7);
     assert.ok(published.diagnostics.some((d) => String(d.code).startsWith('xml.')), JSON.stringify(published.diagnostics));
+    // The bundle finds schemas/ beside it: hover on a payload type names the payload.
+    const good = 'file:///smoke/wifi.mobileconfig';
+    await client.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: good, languageId: 'mobileconfig', version: 1, text: '<plist version="1.0">\n<dict>\n<key>PayloadContent</key>\n<array>\n<dict>\n<key>PayloadType</key>\n<string>com.apple.wifi.managed</string>\n</dict>\n</array>\n</dict>\n</plist>\n' },
+    });
+    const hover = await client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: good }, position: { line: 6, character: 12 } });
+    assert.match(hover?.contents.value ?? '', /`com\.apple\.wifi\.managed`/);
+    assert.match(hover?.contents.value ?? '', /macOS/);
     await client.sendRequest('shutdown');
     await client.sendNotification('exit');
     const [code] = await exited;
