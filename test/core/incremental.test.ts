@@ -80,3 +80,36 @@ test('a payload edit re-validates that payload: fixing a value clears its proble
   edit(at, 4, 'WPA3');
   assert.deepEqual(service.validate(doc), []);
 });
+
+test('edits to UUIDs, identifiers and root-level values keep profile-level problems exact', () => {
+  const service = createProfileService({ schemaSource, minIncrementalText: 0 });
+  const registry = createProfileService({ schemaSource }).registry;
+  let text = syntheticProfile(20_000);
+  let doc = service.parse(text);
+  service.validate(doc);
+  const uuids = [...text.matchAll(/<key>PayloadUUID<\/key>\s*<string>([^<]+)</g)].map((m) => m[1]!);
+  const replaceAt = (needle: string, from: number, replacement: string) => {
+    const offset = text.indexOf(needle, from);
+    assert.ok(offset >= 0, needle);
+    const next = text.slice(0, offset) + replacement + text.slice(offset + needle.length);
+    const before = doc;
+    doc = service.applyChange(doc, { offset, length: needle.length, text: replacement }, next);
+    text = next;
+    return doc.root === before.root;
+  };
+  const check = (label: string) => assert.deepEqual(service.validate(doc), validateProfile(parsePlist(text), registry), label);
+  const steps: [string, number, string][] = [
+    [uuids[2]!, 0, uuids[1]!], // a payload takes another's UUID: duplicate
+    ['<string>Bench</string>', 0, '<string>Bench 2</string>'], // root display name
+    ['com.example.bench.payload5<', 0, 'com.example.bench.payload4<'], // duplicate identifier
+    [uuids[1]!, text.indexOf(uuids[1]!) + 1, uuids[5]!], // the duplicate moves to another UUID
+    ['<integer>1</integer>', text.lastIndexOf('<key>PayloadVersion</key>'), '<integer>2</integer>'], // root version
+    [uuids[uuids.length - 1]!, 0, 'not-a-uuid'], // malformed UUID (the root's)
+  ];
+  let incremental = 0;
+  for (const [needle, from, replacement] of steps) {
+    if (replaceAt(needle, from, replacement)) incremental++;
+    check(`after replacing ${needle}`);
+  }
+  assert.ok(incremental >= 4, `only ${incremental} edits were incremental`);
+});

@@ -60,18 +60,45 @@ function isParsed(n: unknown): n is ParsedNode {
 }
 
 /** The innermost closed container whose content holds [start, end], with the path of containers above it. */
-function unitFor(root: ParsedNode, start: number, end: number): { unit: Container; path: Container[] } | undefined {
+function unitFor(root: ParsedNode, start: number, end: number): { unit: ParsedNode; path: Container[] } | undefined {
   const path: Container[] = [];
   let node: ParsedNode = root;
   for (;;) {
     if (node instanceof ParsedScalar || !node.closed || !(node.contentStart <= start && end <= node.contentEnd)) return undefined;
-    const children: ParsedNode[] = node instanceof ParsedDict ? node.entries.flatMap((e) => (isParsed(e.value) ? [e.value] : [])) : node.items;
-    const child = children.find((c) => c.spanStart < start && end < c.spanEnd);
-    if (!child || child instanceof ParsedScalar) return { unit: node, path };
-    if (!(child.closed && child.contentStart <= start && end <= child.contentEnd)) return { unit: node, path };
+    const child = childAround(node, start, end);
+    if (!child || !child.closed || !(child.contentStart <= start && end <= child.contentEnd)) return { unit: node, path };
     path.push(node);
+    // An edit inside a scalar's text: that element alone is the unit.
+    if (child instanceof ParsedScalar) return { unit: child, path };
     node = child;
   }
+}
+
+/** The child element strictly around [start, end], by binary search (children are in document order). */
+function childAround(node: Container, start: number, end: number): ParsedNode | undefined {
+  const count = node instanceof ParsedDict ? node.entries.length : node.items.length;
+  const at = (i: number): ParsedNode | undefined => {
+    const v = node instanceof ParsedDict ? node.entries[i]!.value : node.items[i];
+    return isParsed(v) ? v : undefined;
+  };
+  // Last child starting before `start` (entries without a value are skipped by stepping back).
+  let lo = 0;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = at(mid);
+    const begin = c ? c.spanStart : node instanceof ParsedDict ? (node.entries[mid] as ParsedEntry).keyStart : Infinity;
+    if (begin < start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = found; i >= 0 && i >= found - 1; i--) {
+    const c = at(i);
+    if (c && c.spanStart < start && end < c.spanEnd) return c;
+  }
+  return undefined;
 }
 
 function shiftNode(n: ParsedNode, by: number): void {
@@ -148,8 +175,11 @@ export function reparse(old: PlistDocument, change: TextChange, newText: string,
   const unitStart = unit.spanStart;
   const unitEnd = unit.spanEnd;
   const insidePayloads = path.length >= 2 && isPayloadList(root, path[1]);
+  // The payload whose own entries the edit may change: the unit itself, or the unit's parent.
   const unitIsPayload = insidePayloads && path.length === 2;
-  const oldIds = unitIsPayload && unit instanceof ParsedDict ? [idText(unit, 'PayloadUUID'), idText(unit, 'PayloadIdentifier')] : undefined;
+  const parentPayload = insidePayloads && path.length === 3 ? (path[2] as ParsedDict) : undefined;
+  const ids = (d: Container | ParsedNode | undefined) => (d instanceof ParsedDict ? `${idText(d, 'PayloadUUID')}\u0001${idText(d, 'PayloadIdentifier')}` : undefined);
+  const oldIds = ids(unitIsPayload ? unit : parentPayload);
   // A problem straddling the unit's edges would be half stale.
   if (old.problems.some((p) => p.offset < unitEnd && p.offset + p.length > unitStart && (p.offset < unitStart || p.offset + p.length > unitEnd))) return undefined;
 
@@ -206,7 +236,7 @@ export function reparse(old: PlistDocument, change: TextChange, newText: string,
     ...old.problems.filter((p) => p.offset >= unitEnd).map(shifted),
   ];
   const plistSpan = old.plistSpan && { offset: old.plistSpan.offset, length: old.plistSpan.length + delta };
-  const newIds = unitIsPayload && fresh instanceof ParsedDict ? [idText(fresh, 'PayloadUUID'), idText(fresh, 'PayloadIdentifier')] : undefined;
-  const profileStable = insidePayloads && (!unitIsPayload || (oldIds !== undefined && newIds !== undefined && oldIds[0] === newIds[0] && oldIds[1] === newIds[1]));
+  const newIds = ids(unitIsPayload ? fresh : parentPayload);
+  const profileStable = insidePayloads && (path.length > 3 || (oldIds !== undefined && oldIds === newIds));
   return { doc: { text: newText, root, plistSpan, problems }, touched: path, edit: { start, end, delta }, profileStable };
 }
