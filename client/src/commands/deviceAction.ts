@@ -72,7 +72,18 @@ async function pickAction(specs: DeviceActionSpec[], device: Device): Promise<De
 
 async function askParams(spec: DeviceActionSpec, device: Device): Promise<Record<string, string> | undefined> {
   const out: Record<string, string> = {};
-  for (const p of spec.params ?? []) {
+  const params = spec.params ?? [];
+  // Optional switches in one multi-select (none ticked = the vendor's defaults); everything else one by one.
+  const switches = params.filter((p) => p.kind === 'boolean' && !p.required);
+  if (switches.length) {
+    const picked = await vscode.window.showQuickPick(
+      switches.map((p) => ({ label: p.label, name: p.name })),
+      { canPickMany: true, title: `${spec.label} ${device.name}`, placeHolder: 'Options (leave all unticked for the defaults)' },
+    );
+    if (!picked) return undefined;
+    for (const p of switches) out[p.name] = picked.some((x) => x.name === p.name) ? 'true' : 'false';
+  }
+  for (const p of params.filter((x) => !switches.includes(x))) {
     if (p.kind === 'boolean') {
       const v = await vscode.window.showQuickPick(['No', 'Yes'], { placeHolder: `${spec.label} ${device.name}: ${p.label}?` });
       if (v === undefined) return undefined;
@@ -81,7 +92,6 @@ async function askParams(spec: DeviceActionSpec, device: Device): Promise<Record
     }
     const v = await vscode.window.showInputBox({
       prompt: `${spec.label} ${device.name}: ${p.label}${p.required ? '' : ' (optional)'}`,
-      password: false,
       validateInput: (x) =>
         p.required && !x.trim() ? 'Required' : p.kind === 'pin' && x && !/^\d{6}$/.test(x) ? 'A PIN is six digits' : undefined,
     });
