@@ -73,12 +73,13 @@ async function main(): Promise<void> {
     const uri = `file:///bench/${name.replace(' ', '')}-${where}.mobileconfig`;
     await open(server, uri, text);
     const doc = TextDocument.create(uri, 'mobileconfig', 1, text);
-    // Type over the "P" of a display name near the middle (or the "B" of the profile's own display name,
-    // an edit in the root dict that takes the full-parse path): the document stays a valid profile.
-    const mid = where === 'payload' ? text.indexOf('<string>Payload ', Math.floor(text.length / 2)) + '<string>'.length : text.lastIndexOf('<string>Bench</string>') + '<string>'.length;
+    // Type over the "P" of a display name near the middle, or (root) over the indentation before one of the
+    // profile's own keys, an edit between root entries that takes the full-parse path. Either way the document
+    // stays a valid profile.
+    const mid = where === 'payload' ? text.indexOf('<string>Payload ', Math.floor(text.length / 2)) + '<string>'.length : text.lastIndexOf('\t<key>PayloadDisplayName</key>');
     const at = doc.positionAt(mid);
     const times: number[] = [];
-    const [a, b] = where === 'payload' ? ['Q', 'P'] : ['C', 'B'];
+    const [a, b] = where === 'payload' ? ['Q', 'P'] : [' ', '\t'];
     for (let v = 2; v < edits + 2; v++) times.push(await editAt(server, uri, v, at, v % 2 === 0 ? a : b));
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     return times;
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
       completion = await completionLatency(ours, text);
       const c = await latency(ours, s.name, text, 8, 'root');
       const d = await latency(noop, s.name, text, 8, 'root');
-      rootRow = ['1 MB, edit in the root dict (full reparse)', ms(pct(c, 50)), ms(pct(c, 95)), ms(pct(d, 50)), ms(pct(d, 95)), (pct(c, 50) / pct(d, 50)).toFixed(2), 'not a target: shows the fallback'];
+      rootRow = ['1 MB, edit between root keys (full reparse)', ms(pct(c, 50)), ms(pct(c, 95)), ms(pct(d, 50)), ms(pct(d, 95)), (pct(c, 50) / pct(d, 50)).toFixed(2), 'not a target: shows the fallback'];
     }
   }
   if (rootRow) lspRows.push(rootRow);
