@@ -19,7 +19,7 @@ export function quickFixes(doc: PlistDocument, problem: Problem, schemas: Schema
   const node = nodeAtProblem(doc, problem);
   const out: QuickFix[] = [];
   if (data.fix === 'new-uuid') out.push(...uuidFix(doc, node, problem));
-  if (typeof data.suggestion === 'string') out.push(...renameFix(doc, problem, node, data.suggestion));
+  if (typeof data.suggestion === 'string') out.push(...renameFix(problem, node, data.suggestion));
   if (typeof data.expected === 'string' && node?.kind === 'string') {
     out.push({ title: `Change to "${data.expected}"`, edits: [{ ...node.content, text: escapeXml(data.expected) }], preferred: true });
   }
@@ -72,7 +72,7 @@ function uuidFix(doc: PlistDocument, node: PlistNode | undefined, p: Problem): Q
 }
 
 /** Did-you-mean: rename an unknown key, or replace an unknown PayloadType value. */
-function renameFix(doc: PlistDocument, p: Problem, node: PlistNode | undefined, suggestion: string): QuickFix[] {
+function renameFix(p: Problem, node: PlistNode | undefined, suggestion: string): QuickFix[] {
   if (node?.kind === 'dict') {
     const entry = node.entries.find((e) => p.offset >= e.keySpan.offset && p.offset < e.keySpan.offset + e.keySpan.length);
     // Renaming onto a key the dict already has would only trade this problem for a duplicate key.
@@ -82,7 +82,6 @@ function renameFix(doc: PlistDocument, p: Problem, node: PlistNode | undefined, 
   if (node?.kind === 'string') {
     return [{ title: `Change to '${suggestion}'`, edits: [{ ...node.content, text: escapeXml(suggestion) }], preferred: true }];
   }
-  void doc;
   return [];
 }
 
