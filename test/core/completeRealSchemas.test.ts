@@ -42,3 +42,12 @@ test('hover on a real payload type and key', () => {
   const key = service.hover(text, text.indexOf('SSID_STR') + 2);
   assert.match(key!.contents, /^\*\*SSID\*\* \(`SSID_STR`\)\n\n- Type: string/);
 });
+
+test('TCC: keys of an array item under a service name the schema does not list (additionalKeys)', () => {
+  const tcc = '\t\t\t<key>PayloadType</key>\n\t\t\t<string>com.apple.TCC.configuration-profile-policy</string>\n\t\t\t<key>Services</key>\n\t\t\t<dict>\n\t\t\t\t<key>SomeFutureService</key>\n\t\t\t\t<array>\n\t\t\t\t\t<dict>\n\t\t\t\t\t\t|\n\t\t\t\t\t</dict>\n\t\t\t\t</array>\n\t\t\t</dict>';
+  const { text, offset } = cursor(profile(tcc));
+  const keys = service.complete(text, offset).map((i) => i.label);
+  assert.ok(keys.includes('Identifier') && keys.includes('IdentifierType'), keys.join(', '));
+  const listed = cursor(profile(tcc.replace('SomeFutureService', 'Camera')));
+  assert.ok(service.complete(listed.text, listed.offset).some((i) => i.label === 'CodeRequirement'));
+});

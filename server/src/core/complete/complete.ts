@@ -8,6 +8,7 @@ import {
   dictContext,
   entryHolding,
   isPayloadContent,
+  keySchemaOfEntry,
   keySchemaOfNode,
   payloadKeys,
   stringValue,
@@ -61,7 +62,7 @@ export function complete(doc: PlistDocument, offset: number, schemas: SchemaLook
   const entry = entryBefore(node, offset);
   const afterKey = entry ? entry.keySpan.offset + entry.keySpan.length : -1;
   const valueMissing = entry && (!entry.value || entry.value.span.offset >= offset) && /^\s*$/.test(text.slice(afterKey, offset));
-  if (entry && valueMissing) return valueElements(ctx, dictContext(node, schemas).keys?.find((k) => k.key === entry.key), offset, offset);
+  if (entry && valueMissing) return valueElements(ctx, keySchemaOfEntry(node, entry.key, schemas), offset, offset);
   return keyEntries(ctx, node, wordStart(text, offset), offset);
 }
 
@@ -159,7 +160,7 @@ function scalarValues(ctx: Ctx, from: number, beforeTag: string): CompletionEntr
     // The parser could not close the element: read the key from the text instead.
     key = /<key>([^<>]*)<\/key>\s*$/.exec(beforeTag)?.[1];
     dict = enclosingDict(node);
-    if (dict && key !== undefined) schema = dictContext(dict, ctx.schemas).keys?.find((k) => k.key === key);
+    if (dict && key !== undefined) schema = keySchemaOfEntry(dict, key, ctx.schemas);
   }
   if (key === 'PayloadType' && dict) {
     const role = dictContext(dict, ctx.schemas).role;
@@ -311,7 +312,7 @@ function elementNames(ctx: Ctx, lt: number): CompletionEntry[] {
     const entry = entryBefore(node, lt);
     const valueSlot = entry && (!entry.value || entry.value.span.offset >= lt) && /^\s*$/.test(ctx.text.slice(entry.keySpan.offset + entry.keySpan.length, lt));
     const extra = valueSlot
-      ? valueElements(ctx, dictContext(node, ctx.schemas).keys?.find((k) => k.key === entry.key), lt, end)
+      ? valueElements(ctx, keySchemaOfEntry(node, entry.key, ctx.schemas), lt, end)
       : keyEntries(ctx, node, lt, end);
     return [...extra.map((e) => ({ ...e, filterText: `<${e.filterText ?? e.label}` })), ...base];
   }

@@ -23,6 +23,8 @@ export interface DictContext {
   payloadType: string | undefined;
   payloadSchema: PayloadSchema | undefined;
   openKeys: boolean;
+  /** Open dicts: the schema of values under names the schema does not list. */
+  additional?: KeySchema;
 }
 
 // Keys every payload may carry. Real profiles use PayloadEnabled although Apple's data lacks it.
@@ -94,7 +96,7 @@ export function dictContext(dict: DictNode, schemas: SchemaLookup): DictContext 
   if (parent.kind === 'array' && isPayloadContent(parent)) {
     const type = stringValue(dict, 'PayloadType');
     const schema = type === undefined ? undefined : schemas.payload(type);
-    return { role: 'payload', keys: payloadKeys(schemas, type), payloadType: type, payloadSchema: schema, openKeys: false };
+    return { role: 'payload', keys: payloadKeys(schemas, type), payloadType: type, payloadSchema: schema, openKeys: schema?.openKeys === true, additional: schema?.additionalKeys };
   }
   const holder = keySchemaOfNode(dict, schemas);
   const outer = enclosingPayload(dict, schemas);
@@ -105,6 +107,7 @@ export function dictContext(dict: DictNode, schemas: SchemaLookup): DictContext 
     payloadType: outer?.type,
     payloadSchema: outer?.schema,
     openKeys: element?.openKeys === true || (element !== undefined && !element.subkeys?.length),
+    additional: element?.additionalKeys,
   };
 }
 
@@ -128,7 +131,7 @@ export function keySchemaOfNode(node: PlistNode, schemas: SchemaLookup): KeySche
   if (parent.kind === 'dict') {
     const entry = parent.entries.find((e) => e.value === node);
     if (!entry) return undefined;
-    return dictContext(parent, schemas).keys?.find((k) => k.key === entry.key);
+    return keySchemaOfEntry(parent, entry.key, schemas);
   }
   if (isPayloadContent(parent)) return undefined;
   const arraySchema = keySchemaOfNode(parent, schemas);
@@ -137,5 +140,7 @@ export function keySchemaOfNode(node: PlistNode, schemas: SchemaLookup): KeySche
 
 /** The schema for the entry's key inside `dict`. */
 export function keySchemaOfEntry(dict: DictNode, key: string, schemas: SchemaLookup): KeySchema | undefined {
-  return dictContext(dict, schemas).keys?.find((k) => k.key === key);
+  const ctx = dictContext(dict, schemas);
+  const named = ctx.keys?.find((k) => k.key === key);
+  return named ?? (ctx.additional ? { ...ctx.additional, key } : undefined);
 }

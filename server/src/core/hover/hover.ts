@@ -2,7 +2,7 @@
 import type { DictNode, PlistDocument, PlistNode, Span } from '../plist/ast';
 import type { KeySchema, PayloadSchema, SupportedOS } from '../schema/types';
 import { locate } from '../complete/locate';
-import { dictContext, entryHolding, keySchemaOfNode, type SchemaLookup } from '../complete/schemaContext';
+import { dictContext, entryHolding, keySchemaOfEntry, keySchemaOfNode, type SchemaLookup } from '../complete/schemaContext';
 
 export interface HoverResult {
   /** Markdown. */
@@ -16,7 +16,7 @@ export function hover(doc: PlistDocument, offset: number, schemas: SchemaLookup)
   if (!node) return undefined;
   if (keyEntry && node.kind === 'dict') {
     const ctx = dictContext(node, schemas);
-    const schema = ctx.keys?.find((k) => k.key === keyEntry.key);
+    const schema = keySchemaOfEntry(node, keyEntry.key, schemas);
     const contents = schema ? describeKey(schema, ctx.payloadSchema) : unknownKeyText(keyEntry.key, ctx.role, ctx.payloadType);
     return contents ? at(keyEntry.keySpan, contents) : undefined;
   }
