@@ -35,6 +35,23 @@ suite('Language features reach the editor', () => {
     assert.deepEqual(errors.map((d) => d.message), []);
   });
 
+  test('severity overrides in settings reach the server (a code turned off disappears)', async () => {
+    await extensionCtx();
+    const uri = await writeProfile(await tempDir(), 'override.mobileconfig', brokenProfileXml());
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+    const first = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error), 'an error to override');
+    const code = codeOf(first);
+    const config = vscode.workspace.getConfiguration('profileStudio');
+    await config.update('severityOverrides', { [code]: 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === code), `${code} to disappear after turning it off`);
+    } finally {
+      await config.update('severityOverrides', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === code), `${code} to come back after removing the override`);
+  });
+
   test('Treat as Configuration Profile switches a .plist to the mobileconfig language', async () => {
     await extensionCtx();
     const uri = await writeProfile(await tempDir(), 'settings.plist', profileXml('As plist'));
