@@ -69,15 +69,16 @@ for (const vendor of ['kandji', 'jumpcloud'] as const) {
       assert.equal((JSON.parse(forced.stdout) as { created: boolean }).created, true);
     });
 
-    test('pull writes <name>.mobileconfig into --out; delete needs --yes', async () => {
+    test('pull writes <name>/<name>.mobileconfig (+ info.yaml) into --out; delete needs --yes', async () => {
       const file = join(dir, 'pull.mobileconfig');
       writeFileSync(file, profileXml('CLI Pull Me', 'com.example.cli.pull'));
       const pushed = JSON.parse((await cli(['profiles', 'push', file, '--json'])).stdout) as { id: string };
       const out = join(dir, 'pulled');
       const pulled = await cli(['profiles', 'pull', pushed.id, '--out', out]);
       assert.equal(pulled.code, 0, pulled.stderr);
-      assert.deepEqual(readdirSync(out), ['CLI Pull Me.mobileconfig']);
-      assert.match(readFileSync(join(out, 'CLI Pull Me.mobileconfig'), 'utf8'), /<key>tilesize<\/key>/);
+      assert.equal(pulled.stdout.trim(), join(out, 'CLI Pull Me', 'CLI Pull Me.mobileconfig'));
+      assert.deepEqual(readdirSync(join(out, 'CLI Pull Me')).sort(), ['CLI Pull Me.mobileconfig', 'info.yaml']);
+      assert.match(readFileSync(join(out, 'CLI Pull Me', 'CLI Pull Me.mobileconfig'), 'utf8'), /<key>tilesize<\/key>/);
       const refused = await cli(['profiles', 'delete', pushed.id]);
       assert.equal(refused.code, 2);
       assert.match(refused.stderr, /--yes/);

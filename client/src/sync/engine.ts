@@ -58,7 +58,7 @@ export async function syncStatus(fs: SyncFs, api: TenantApi, options: SyncOption
   return { ok: true, value: { entries: compareAll(repo.profiles, remote.value), problems: repo.problems } };
 }
 
-function infoFromRemote(remote: LibraryItemWithContent | RemoteProfile, previous: SyncInfo | undefined, syncHash: string): SyncInfo {
+export function infoFromRemote(remote: LibraryItemWithContent | RemoteProfile, previous: SyncInfo | undefined, syncHash: string): SyncInfo {
   return {
     ...(previous ?? { extra: {} }),
     id: remote.id,

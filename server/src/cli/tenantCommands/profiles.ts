@@ -1,13 +1,13 @@
 // profile-studio profiles list | push | pull | delete
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import type { LibraryItem, RunsOn } from '../../../../client/src/api/tenantApi';
-import { folderName } from '../../../../client/src/sync';
 import { getString, parsePlist } from '../../core/plist';
 import type { ParsedArgs } from '../args';
 import { apiFailure, printJson, printTable, usageError, type TenantCommand, type TenantContext } from '../command';
 import { ExitCode } from '../io';
 import { lintErrors } from '../pushLint';
+import { infoBeside, knownRemote, pullTarget, recordRemote, type InfoFile } from './pulledInfo';
 
 const PLATFORMS: (keyof RunsOn)[] = ['mac', 'iphone', 'ipad', 'tv', 'vision'];
 
@@ -66,8 +66,14 @@ export const profilesPush: TenantCommand = {
       { name: 'active', kind: 'flag', help: 'make it active' },
       { name: 'inactive', kind: 'flag', help: 'make it inactive' },
       { name: 'runs-on', kind: 'list', meta: 'mac,iphone,ipad,tv,vision', help: 'platforms (default for a new profile: mac)' },
-      { name: 'force', kind: 'flag', help: 'push despite lint errors' },
+      { name: 'force', kind: 'flag', help: 'push despite lint errors, and overwrite a tenant profile that changed since it was pulled' },
       { name: 'json', kind: 'flag', help: 'print {id, name, created}' },
+    ],
+    notes: [
+      'When an info.yaml (or .yml/.json/.plist) from `profiles pull` or `sync` sits beside the file, push updates the',
+      'profile it records (unless --id/--name say otherwise) and refuses (exit 1) if that profile changed in the tenant',
+      'since it was pulled; --force overwrites. The info file is updated after a push. Without it, a push by id or',
+      'name cannot check for remote changes: it overwrites whatever the tenant holds.',
     ],
   },
   async run(args, ctx) {
@@ -91,16 +97,26 @@ export const profilesPush: TenantCommand = {
         return ExitCode.failed;
       }
     }
-    const name = args.values.get('name') ?? displayName(bytes) ?? basename(path).replace(/\.mobileconfig$/i, '');
+    const beside = await infoBeside(path);
+    if (beside.kind === 'error') { io.stderr(`${beside.message}\n`); return ExitCode.failed; }
+    if (beside.kind === 'ignored') io.stderr(`warning: ${beside.reason}\n`);
+    const info = beside.kind === 'found' ? beside.file : undefined;
+    // A pulled profile keeps its tenant name unless --name renames it (its PayloadDisplayName may differ).
+    const recorded = info && !args.values.has('id') ? info.info.name : undefined;
+    const name = args.values.get('name') ?? recorded ?? displayName(bytes) ?? basename(path).replace(/\.mobileconfig$/i, '');
     const active = args.flags.has('active') ? true : args.flags.has('inactive') ? false : undefined;
-    return push(ctx, args, { bytes, fileName: basename(path), name, active, runsOn: runsOn.value });
+    return push(ctx, args, { bytes, fileName: basename(path), name, active, runsOn: runsOn.value, info });
   },
 };
 
-interface PushInput { bytes: Uint8Array; fileName: string; name: string; active: boolean | undefined; runsOn: Partial<RunsOn> | undefined }
+/** Quotes a path for a command line the user may paste. */
+const shellWord = (s: string): string => (/^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+interface PushInput { bytes: Uint8Array; fileName: string; name: string; active: boolean | undefined; runsOn: Partial<RunsOn> | undefined; info: InfoFile | undefined }
 
 async function push({ io, api }: TenantContext, args: ParsedArgs, input: PushInput): Promise<number> {
-  let targetId = args.values.get('id');
+  const recordedId = input.info?.info.id;
+  let targetId = args.values.get('id') ?? (args.values.has('name') ? undefined : recordedId);
   if (targetId === undefined) {
     const listed = await api.listProfiles();
     if (!listed.ok) return apiFailure(io, 'Listing profiles', listed.error);
@@ -111,13 +127,32 @@ async function push({ io, api }: TenantContext, args: ParsedArgs, input: PushInp
     }
     targetId = same[0]?.id;
   }
+  // The info file describes the target when it records its id, or no id yet (a folder not pushed before).
+  const info = input.info && (recordedId === undefined || recordedId === targetId) ? input.info : undefined;
+  if (input.info && !info) io.stderr(`warning: ${input.info.path} records profile ${recordedId}, not ${targetId ?? 'a new one'}: not checking for remote changes, leaving it as is\n`);
+  const known = info && recordedId !== undefined ? knownRemote(info.info) : undefined;
   const upload = { name: input.name, file: input.bytes, fileName: input.fileName };
   const result = targetId === undefined
     ? await api.createProfile({ ...upload, active: input.active ?? true, runsOn: input.runsOn ?? { mac: true } })
     : await api.updateProfile(targetId, {
       ...upload, ...(input.active !== undefined ? { active: input.active } : {}), ...(input.runsOn ? { runsOn: input.runsOn } : {}),
-    }, undefined, args.flags.has('force'));
-  if (!result.ok) return apiFailure(io, targetId === undefined ? 'Creating the profile' : `Updating profile ${targetId}`, result.error);
+    }, known, args.flags.has('force'));
+  if (!result.ok && result.error.kind === 'conflict' && info) {
+    const again = `profile-studio profiles pull ${targetId} --out ${shellWord(relative(io.cwd, dirname(dirname(info.path))) || '.')}`;
+    io.stderr(`Not pushed: conflict. ${result.error.message}.\n`
+      + `Either take the tenant's version with \`${again}\` (it replaces your local file: keep a copy of your edits), `
+      + 'or overwrite the tenant\'s version with `profiles push --force`.\n');
+    return ExitCode.failed;
+  }
+  const source = info && targetId !== undefined && targetId === recordedId && !args.values.has('id') ? ` (id from ${basename(info.path)})` : '';
+  if (!result.ok) return apiFailure(io, targetId === undefined ? 'Creating the profile' : `Updating profile ${targetId}${source}`, result.error);
+  if (info) {
+    try {
+      await recordRemote(info, result.value);
+    } catch (error) {
+      io.stderr(`warning: pushed, but could not update ${info.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; pull again before the next push\n`);
+    }
+  }
   const created = targetId === undefined;
   if (args.flags.has('json')) printJson(io, { id: result.value.id, name: result.value.name, created });
   else io.stdout(`${created ? 'Created' : 'Updated'} \`${result.value.name}\` (id ${result.value.id})\n`);
@@ -126,18 +161,26 @@ async function push({ io, api }: TenantContext, args: ParsedArgs, input: PushInp
 
 export const profilesPull: TenantCommand = {
   spec: {
-    command: 'profiles pull', summary: 'Download a custom profile as <name>.mobileconfig.',
+    command: 'profiles pull', summary: 'Download a custom profile into DIR/<name>/ as <name>.mobileconfig plus info.yaml, and print the file\'s path.',
     positionals: [{ name: 'id', required: true, help: 'library item id' }],
     options: [{ name: 'out', kind: 'value', meta: 'DIR', help: 'folder to write into (default: the current folder)' }],
+    notes: [
+      'The folder is laid out like DIR/profiles/<folder>/ of `sync` (info.yaml: id, name, active, mdm_identifier,',
+      'runs_on_*, created_at, updated_at, sync_hash), so `profiles push` of that file can tell whether the tenant',
+      'changed since. Pulling the same id again refreshes the folder that records it.',
+    ],
   },
   async run(args, { io, api }) {
     const got = await api.getProfile(args.positionals[0]!);
     if (!got.ok) return apiFailure(io, `Reading profile ${args.positionals[0]}`, got.error);
-    const dir = resolve(io.cwd, args.values.get('out') ?? '.');
-    const file = join(dir, `${folderName(got.value.name, new Set())}.mobileconfig`);
+    const out = resolve(io.cwd, args.values.get('out') ?? '.');
+    const target = await pullTarget(out, got.value.id, got.value.name);
+    if ('error' in target) { io.stderr(`${target.error}\n`); return ExitCode.failed; }
+    const file = target.profilePath;
     try {
-      await mkdir(dir, { recursive: true });
+      await mkdir(target.folder, { recursive: true });
       await writeFile(file, got.value.profile);
+      await recordRemote(target.info, got.value);
     } catch (error) {
       io.stderr(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return ExitCode.failed;
