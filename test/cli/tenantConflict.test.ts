@@ -149,6 +149,37 @@ for (const vendor of ['kandji', 'jumpcloud'] as const) {
       assert.equal(sim.log.filter((e) => e.method === 'POST' && e.createdId !== undefined).length, creates, 'no create');
     });
 
+    test('pull into a sync repository, edit, push: `sync status` then reports it in sync', async () => {
+      const root = join(dir, 'interop');
+      const { id, file } = await pushAndPull('Conflict Interop', 'com.example.conflict.interop', join(root, 'profiles'));
+      writeFileSync(file, withKey(readFileSync(file, 'utf8'), 'ConflictTest', 'interop'));
+      const pushed = await cli(['profiles', 'push', file]);
+      assert.equal(pushed.code, 0, pushed.stderr);
+      const status = await cli(['sync', 'status', root, '--json']);
+      assert.equal(status.code, 0, status.stderr);
+      const row = (JSON.parse(status.stdout) as { id?: string; state: string }[]).find((r) => r.id === id);
+      assert.equal(row?.state, 'no_changes');
+    });
+
+    test('an unreadable info file stops the push; one shared by several files is ignored with a warning', async () => {
+      const { id, file } = await pushAndPull('Conflict Broken Info', 'com.example.conflict.brokeninfo', join(dir, 'broken'));
+      const infoPath = join(dirname(file), 'info.yaml');
+      const good = readFileSync(infoPath, 'utf8');
+      writeFileSync(infoPath, 'id: [unclosed\n');
+      const before = sim.log.length;
+      const refused = await cli(['profiles', 'push', file]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /info\.yaml: not valid YAML/);
+      assert.equal(sim.log.length, before, 'nothing sent');
+      writeFileSync(infoPath, good);
+      writeFileSync(join(dirname(file), 'other.mobileconfig'), profileXml('Other', 'com.example.conflict.other'));
+      const loose = await cli(['profiles', 'push', file, '--json']);
+      assert.equal(loose.code, 0, loose.stderr);
+      assert.match(loose.stderr, /warning: info\.yaml is ignored: its folder holds 2 \.mobileconfig files/);
+      assert.equal((JSON.parse(loose.stdout) as { id: string }).id, id, 'found by name, as without metadata');
+      assert.equal(readFileSync(infoPath, 'utf8'), good, 'an ignored info file is left as it is');
+    });
+
     test('without pulled metadata push keeps its old behaviour; --help says it cannot check', async () => {
       const { id } = await pushAndPull('Conflict Bare', 'com.example.conflict.bare', join(dir, 'bare'));
       assert.ok((await api.updateProfile(id, { name: 'Conflict Bare', active: false })).ok);
