@@ -1,7 +1,8 @@
 // TenantApi over the JumpCloud API (../shared/api/jumpcloud.md). Only this folder knows policies, templates,
 // graph associations, v1/v2 list conventions and the Apple MDM command paths.
 import { conflictWith } from '../conflict';
-import { isAmbiguous, type ApiError } from '../errors';
+import { createOnce, type CreateRetryOptions } from '../createOnce';
+import type { ApiError } from '../errors';
 import type { Http, RequestSpec } from '../http';
 import { checkAction, followPages, invalid } from '../paging';
 import type {
@@ -40,17 +41,12 @@ interface TemplateInfo {
   redispatchFieldId?: string;
 }
 
-export interface JumpCloudCreateOptions {
-  attempts?: number;
-  backoffMs?: number;
-}
-
 export class JumpCloudApi implements TenantApi {
   readonly kind = 'jumpcloud' as const;
   private template?: TemplateInfo;
   private mdmId?: string;
 
-  constructor(private readonly http: Http, private readonly create: JumpCloudCreateOptions = {}) {}
+  constructor(private readonly http: Http, private readonly create: CreateRetryOptions = {}) {}
 
   private async call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
     const res = await this.http.request(spec);
@@ -179,27 +175,11 @@ export class JumpCloudApi implements TenantApi {
       template: { id: t.value.id },
       values: this.values(t.value, Buffer.from(upload.file).toString('base64'), true),
     };
-    const attempts = Math.max(1, this.create.attempts ?? 3);
-    let backoff = this.create.backoffMs ?? 300;
-    let last: ApiError | undefined;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1) {
-        const found = await this.findByName(upload.name);
-        if (!found.ok) return fail(last ?? found.error);
-        if (found.value) return ok(found.value);
-      }
+    const post = async (): Promise<Result<LibraryItemWithContent>> => {
       const r = await this.call({ method: 'POST', path: '/api/v2/policies', json: body, retry: 'never' }, wire.policy);
-      if (r.ok) return ok(toProfile(r.value, false));
-      last = r.error;
-      if (!isAmbiguous(r.error) && r.error.kind !== 'rate-limited') return r;
-      if (attempt === attempts) break;
-      const waitMs = r.error.kind === 'rate-limited' && r.error.retryAfterS !== undefined ? r.error.retryAfterS * 1000 : backoff;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, this.http.maxRetryDelayMs)));
-      backoff *= 2;
-    }
-    const found = await this.findByName(upload.name);
-    if (found.ok && found.value) return ok(found.value);
-    return fail(last!);
+      return r.ok ? ok(toProfile(r.value, false)) : r;
+    };
+    return createOnce(post, () => this.findByName(upload.name), this.create, this.http.maxRetryDelayMs);
   }
 
   private values(t: TemplateInfo, payloadB64: string, redispatch: unknown): wire.PolicyValueWire[] {

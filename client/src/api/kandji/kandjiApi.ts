@@ -1,5 +1,6 @@
 // TenantApi over the Kandji (Iru) API (../shared/api/kandji.md). Only this folder knows Kandji paths and shapes.
-import { isAmbiguous, type ApiError } from '../errors';
+import type { ApiError } from '../errors';
+import { createOnce, type CreateRetryOptions } from '../createOnce';
 import { pathOf, type Http, type RequestSpec } from '../http';
 import { conflictWith } from '../conflict';
 import { checkAction, followPages, invalid } from '../paging';
@@ -20,13 +21,6 @@ const NOT_ASSIGNED = /does not exist (on Blueprint|in Assignment Node)/i;
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: ApiError): Result<T> => ({ ok: false, error });
-
-export interface CreateRetryOptions {
-  /** Attempts at a create, counting the first. Default 3. */
-  attempts?: number;
-  /** Pause before the re-read after an ambiguous failure (ms, doubled each time, capped). Default 300. */
-  backoffMs?: number;
-}
 
 export class KandjiApi implements TenantApi {
   readonly kind = 'kandji' as const;
@@ -85,28 +79,11 @@ export class KandjiApi implements TenantApi {
    */
   async createProfile(upload: ProfileUpload): Promise<Result<LibraryItemWithContent>> {
     if (!Object.values(upload.runsOn ?? {}).some(Boolean)) return fail(invalid('Choose at least one platform the profile runs on'));
-    const attempts = Math.max(1, this.create.attempts ?? 3);
-    let backoff = this.create.backoffMs ?? 300;
-    let last: ApiError | undefined;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1) {
-        const found = await this.findByName(upload.name);
-        if (!found.ok) return fail(last ?? found.error);
-        if (found.value) return ok(found.value);
-      }
+    const post = async (): Promise<Result<LibraryItemWithContent>> => {
       const r = await this.call({ method: 'POST', path: PROFILES, form: profileForm({ active: true, ...upload }), retry: 'never' }, wire.customProfile);
-      if (r.ok) return ok(toLibraryItem(r.value));
-      last = r.error;
-      if (!isAmbiguous(r.error) && r.error.kind !== 'rate-limited') return r;
-      if (attempt === attempts) break;
-      const waitMs = r.error.kind === 'rate-limited' && r.error.retryAfterS !== undefined ? r.error.retryAfterS * 1000 : backoff;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, this.http.maxRetryDelayMs)));
-      backoff *= 2;
-    }
-    // Last chance: the final ambiguous attempt may have stored it.
-    const found = await this.findByName(upload.name);
-    if (found.ok && found.value) return ok(found.value);
-    return fail(last!);
+      return r.ok ? ok(toLibraryItem(r.value)) : r;
+    };
+    return createOnce(post, () => this.findByName(upload.name), this.create, this.http.maxRetryDelayMs);
   }
 
   /** Re-reads first; refuses with `conflict` when the remote moved on since `known`, unless forced. */
