@@ -18,6 +18,20 @@ export async function followPages<T>(fetchPage: (cursor?: string) => Promise<Res
   return { ok: true, value: all };
 }
 
+/** Offset cursors (Kandji devices, JumpCloud lists): the cursor is how many items were read before. */
+export function offsetCursor(cursor: string | undefined): Result<number> {
+  const offset = cursor ? Number(cursor) : 0;
+  if (!Number.isInteger(offset) || offset < 0) return { ok: false, error: invalid(`Bad page cursor \`${cursor}\``) };
+  return { ok: true, value: offset };
+}
+
+/** More follows while a total says so, or, without a total, while pages come back full. */
+export function offsetPage<T>(items: T[], offset: number, limit: number, total: number | undefined): Page<T> {
+  const end = offset + items.length;
+  const more = total !== undefined ? end < total && items.length > 0 : items.length >= limit;
+  return { items, ...(more ? { next: String(end) } : {}), ...(total !== undefined ? { total } : {}) };
+}
+
 /** A request refused before anything was sent (status 0: no HTTP exchange). */
 export function invalid(message: string, status = 0): ApiError {
   return { kind: 'invalid', status, message };

@@ -4,7 +4,7 @@ import { conflictWith } from '../conflict';
 import { createOnce, type CreateRetryOptions } from '../createOnce';
 import type { ApiError } from '../errors';
 import type { Http, RequestSpec } from '../http';
-import { checkAction, followPages, invalid } from '../paging';
+import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
 import type {
   ActivityEntry, AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
   LibraryItem, LibraryItemWithContent, Page, ProfileStatus, ProfileUpload, Result, TenantApi,
@@ -56,17 +56,16 @@ export class JumpCloudApi implements TenantApi {
 
   /** One v2 page: bare array + `x-total-count`; the cursor is the `skip`. */
   private async v2Page<T>(path: string, query: RequestSpec['query'], item: (v: unknown) => T, cursor?: string, limit = MAX): Promise<Result<Page<T>>> {
-    const skip = cursor ? Number(cursor) : 0;
-    if (!Number.isInteger(skip) || skip < 0) return fail(invalid(`Bad page cursor \`${cursor}\``));
+    const start = offsetCursor(cursor);
+    if (!start.ok) return start;
+    const skip = start.value;
     const res = await this.http.request({ method: 'GET', path, query: { ...query, limit, skip } });
     if (!res.ok) return res;
     const items = parseWire(() => asArray(res.value.body ?? [], 'list').map(item));
     if (!items.ok) return items;
     const totalRaw = res.value.headers.get('x-total-count');
     const total = totalRaw !== null && totalRaw !== '' && Number.isFinite(Number(totalRaw)) ? Number(totalRaw) : undefined;
-    const end = skip + items.value.length;
-    const more = total !== undefined ? end < total && items.value.length > 0 : items.value.length >= limit;
-    return ok({ items: items.value, ...(more ? { next: String(end) } : {}), ...(total !== undefined ? { total } : {}) });
+    return ok(offsetPage(items.value, skip, limit, total));
   }
 
   private v2All<T>(path: string, query: RequestSpec['query'], item: (v: unknown) => T): Promise<Result<T[]>> {
@@ -317,8 +316,9 @@ export class JumpCloudApi implements TenantApi {
 
   async listDevices(query: DeviceQuery, cursor?: string): Promise<Result<Page<Device>>> {
     const limit = Math.min(Math.max(1, query.pageSize ?? MAX), MAX);
-    const skip = cursor ? Number(cursor) : 0;
-    if (!Number.isInteger(skip) || skip < 0) return fail(invalid(`Bad page cursor \`${cursor}\``));
+    const start = offsetCursor(cursor);
+    if (!start.ok) return start;
+    const skip = start.value;
     if (query.blueprintId) return this.groupDevices(query, limit, skip);
     let page: Result<{ totalCount?: number; results: unknown[] }>;
     if (query.search) {
@@ -340,11 +340,7 @@ export class JumpCloudApi implements TenantApi {
     if (!page.ok) return page;
     const systems = parseWire(() => page.value.results.map(wire.system));
     if (!systems.ok) return systems;
-    const items = systems.value.map(toDevice);
-    const total = page.value.totalCount;
-    const end = skip + items.length;
-    const more = total !== undefined ? end < total && items.length > 0 : items.length >= limit;
-    return ok({ items, ...(more ? { next: String(end) } : {}), ...(total !== undefined ? { total } : {}) });
+    return ok(offsetPage(systems.value.map(toDevice), skip, limit, page.value.totalCount));
   }
 
   /**

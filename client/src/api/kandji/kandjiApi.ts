@@ -3,7 +3,7 @@ import type { ApiError } from '../errors';
 import { createOnce, type CreateRetryOptions } from '../createOnce';
 import { pathOf, type Http, type RequestSpec } from '../http';
 import { conflictWith } from '../conflict';
-import { checkAction, followPages, invalid } from '../paging';
+import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
 import type {
   ActivityEntry, AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
   LibraryItem, LibraryItemWithContent, Page, ProfileStatus, ProfileUpload, Result, TenantApi,
@@ -177,16 +177,16 @@ export class KandjiApi implements TenantApi {
 
   async listDevices(query: DeviceQuery, cursor?: string): Promise<Result<Page<Device>>> {
     const limit = Math.min(Math.max(1, query.pageSize ?? DEVICE_PAGE_MAX), DEVICE_PAGE_MAX);
-    const offset = cursor ? Number(cursor) : 0;
-    if (!Number.isInteger(offset) || offset < 0) return fail(invalid(`Bad page cursor \`${cursor}\``));
+    const start = offsetCursor(cursor);
+    if (!start.ok) return start;
+    const offset = start.value;
     const r = await this.call({
       method: 'GET', path: '/api/v1/devices',
       query: { limit, offset, platform: query.platform, blueprint_id: query.blueprintId, device_name: query.search },
     }, wire.devices);
     if (!r.ok) return r;
-    const items = r.value.map(toDevice);
     // Bare array: no count; a full page means there may be more.
-    return ok(items.length >= limit ? { items, next: String(offset + items.length) } : { items });
+    return ok(offsetPage(r.value.map(toDevice), offset, limit, undefined));
   }
 
   async getDevice(id: string): Promise<Result<DeviceDetails>> {
