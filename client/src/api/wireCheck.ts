@@ -1,6 +1,7 @@
 // Small runtime checks for vendor JSON, so `unknown` from JSON.parse never leaks as `any`. A failed check throws
 // WireShapeError inside a wire parser; `parseWire` turns it into a bad-response ApiError at the boundary.
 import { badResponse } from './errors';
+import type { Http, RequestSpec } from './http';
 import type { Result } from './tenantApi';
 
 export class WireShapeError extends Error {
@@ -49,4 +50,11 @@ export function parseWire<T>(parse: () => T): Result<T> {
     if (error instanceof WireShapeError) return { ok: false, error: badResponse(error.message) };
     throw error;
   }
+}
+
+/** One request whose JSON body goes through a wire parser: transport and shape failures both come back as values. */
+export async function requestParsed<T>(http: Http, spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
+  const res = await http.request(spec);
+  if (!res.ok) return res;
+  return parseWire(() => parse(res.value.body));
 }

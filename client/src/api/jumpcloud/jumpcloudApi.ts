@@ -1,15 +1,15 @@
 // TenantApi over the JumpCloud API (../shared/api/jumpcloud.md). Only this folder knows policies, templates,
 // graph associations, v1/v2 list conventions and the Apple MDM command paths.
 import { conflictWith } from '../conflict';
+import { fail, ok } from '../result';
 import { createOnce, type CreateRetryOptions } from '../createOnce';
-import type { ApiError } from '../errors';
 import type { Http, RequestSpec } from '../http';
 import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
 import type {
   ActivityEntry, AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
   LibraryItem, LibraryItemWithContent, Page, ProfileStatus, ProfileUpload, Result, TenantApi,
 } from '../tenantApi';
-import { asArray, parseWire } from '../wireCheck';
+import { asArray, parseWire, requestParsed } from '../wireCheck';
 import { toFacts } from '../facts';
 import {
   commandBody, isCustomProfile, jumpcloudActions, platformToOs, toBlueprint, toDevice, toPolicyItem, toProfile, toStatus,
@@ -19,8 +19,6 @@ import * as wire from './wire';
 const MAX = 100;
 const CONCURRENCY = 5;
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: ApiError): Result<T> => ({ ok: false, error });
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
@@ -48,10 +46,8 @@ export class JumpCloudApi implements TenantApi {
 
   constructor(private readonly http: Http, private readonly create: CreateRetryOptions = {}) {}
 
-  private async call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
-    const res = await this.http.request(spec);
-    if (!res.ok) return res;
-    return parseWire(() => parse(res.value.body));
+  private call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
+    return requestParsed(this.http, spec, parse);
   }
 
   /** One v2 page: bare array + `x-total-count`; the cursor is the `skip`. */

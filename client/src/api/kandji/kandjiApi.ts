@@ -1,14 +1,14 @@
 // TenantApi over the Kandji (Iru) API (../shared/api/kandji.md). Only this folder knows Kandji paths and shapes.
-import type { ApiError } from '../errors';
 import { createOnce, type CreateRetryOptions } from '../createOnce';
 import { pathOf, type Http, type RequestSpec } from '../http';
 import { conflictWith } from '../conflict';
+import { fail, ok } from '../result';
 import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
 import type {
   ActivityEntry, AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
   LibraryItem, LibraryItemWithContent, Page, ProfileStatus, ProfileUpload, Result, TenantApi,
 } from '../tenantApi';
-import { parseWire } from '../wireCheck';
+import { parseWire, requestParsed } from '../wireCheck';
 import { toFacts } from '../facts';
 import { actionBody, itemFromRef, KANDJI_ACTIONS, profileForm, toActivity, toBlueprint, toDevice, toLibraryItem, toProfileStatus } from './mapping';
 import * as wire from './wire';
@@ -19,18 +19,14 @@ const DEVICE_PAGE_MAX = 300;
 const ALREADY_ASSIGNED = /already exists (on Blueprint|in Assignment Node)/i;
 const NOT_ASSIGNED = /does not exist (on Blueprint|in Assignment Node)/i;
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: ApiError): Result<T> => ({ ok: false, error });
 
 export class KandjiApi implements TenantApi {
   readonly kind = 'kandji' as const;
 
   constructor(private readonly http: Http, private readonly baseUrl: string, private readonly create: CreateRetryOptions = {}) {}
 
-  private async call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
-    const res = await this.http.request(spec);
-    if (!res.ok) return res;
-    return parseWire(() => parse(res.value.body));
+  private call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
+    return requestParsed(this.http, spec, parse);
   }
 
   /** Style A: follows `next` (re-based onto our base URL) to the end. */
