@@ -31,15 +31,20 @@ export async function takeDemoScreenshots({ page, dir, screenshot, log }) {
   await wb.openFile('restrictions.mobileconfig');
   await wb.goToLineEnd(7);
   await page.keyboard.press('Enter');
-  await page.keyboard.type('<key>allow');
+  await page.keyboard.type('<key>allow</key><true/>');
+  for (let i = 0; i < '</key><true/>'.length; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Control+Space');
   await eventually(() => page.locator('.editor-widget.suggest-widget .monaco-list-row').count(), 'the completion list');
   await shot('completion');
   await page.keyboard.press('Escape');
+  await wb.runCommand('File: Revert File');
+  await wb.openFile('office-wifi.mobileconfig');
 
   // 4. The tenant tree with blueprints, library items and devices expanded.
   await wb.showProfileStudio();
   await wb.collapseAllThenExpand('Demo (Kandji)', 'Blueprints', 'Default Blueprint', 'Devices');
+  await wb.childrenOf('Default Blueprint');
+  await wb.childrenOf('Devices');
   await shot('tenant-tree');
   return saved;
 }
