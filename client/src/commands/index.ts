@@ -11,6 +11,7 @@ import { clearDeviceFilter, filterDevices } from './filterDevices';
 import { openDecoded, restartServer, setLanguage, showLog } from './languageCommands';
 import { loadMore } from './loadMore';
 import { openInBrowser } from './openInBrowser';
+import { openRemote } from './openRemote';
 import { pullToWorkspace } from './pullToWorkspace';
 import { pushProfile } from './pushProfile';
 import { refresh } from './refresh';
@@ -47,6 +48,7 @@ export function registerCommands(ctx: Ctx): void {
     compareWithRemote: compareWithRemote(ctx),
     deleteProfile: deleteProfile(ctx),
     openInBrowser: openInBrowser(ctx),
+    openRemote: openRemote(ctx),
     copyId: copyId(),
     deviceAction: deviceAction(ctx),
     syncStatus: syncStatus(ctx),

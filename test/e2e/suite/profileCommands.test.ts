@@ -103,6 +103,11 @@ suite('Profile commands change the tenant', () => {
       const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
       assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor is open');
 
+      // A click on the item opens the tenant's copy read-only.
+      const opened = await vscode.commands.executeCommand<vscode.Uri>('profileStudio.openRemote', ref);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), opened.toString());
+      assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /<string>right<\/string>/);
+
       // Conflict safety: the remote changes after the pull; pushing the pulled file stops.
       const other = new TextEncoder().encode(profileXml(name, identifier, 'one'));
       unwrap(await api.updateProfile(id, { file: other, fileName: 'dock.mobileconfig' }, undefined, true), 'remote edit');

@@ -51,6 +51,7 @@ export class LibraryItemNode extends TreeNode {
     md.appendMarkdown(`- ID: \`${item.id}\``);
     t.tooltip = md;
     t.contextValue = `${this.blueprint ? 'blueprintItem' : 'libraryItem'}.${item.active ? 'active' : 'inactive'}`;
+    t.command = { command: 'profileStudio.openRemote', title: 'Open Remote Profile', arguments: [this.ref] };
     return t;
   }
 }
