@@ -99,6 +99,19 @@ function typeLabel(k: KeySchema): string {
   return `${k.type}${k.presence === 'required' ? ', required' : ''}${k.title ? ` · ${k.title}` : ''}`;
 }
 
+/** A key offered by name; required keys sort first. */
+function keyEntry(k: KeySchema, edit: Edit, snippet: boolean): CompletionEntry {
+  return {
+    label: k.key,
+    kind: 'key',
+    detail: typeLabel(k),
+    documentation: k.description,
+    edit,
+    snippet,
+    sortText: `${k.presence === 'required' ? '0' : '1'}${k.key}`,
+  };
+}
+
 /** `<key>K</key>` plus a value element for each key the dict lacks, required ones first. */
 function keyEntries(ctx: Ctx, dict: DictNode, from: number, to: number): CompletionEntry[] {
   const present = new Set(dict.entries.map((e) => e.key));
@@ -106,13 +119,7 @@ function keyEntries(ctx: Ctx, dict: DictNode, from: number, to: number): Complet
   return keysFor(ctx, dict)
     .filter((k) => !present.has(k.key))
     .map((k) => ({
-      label: k.key,
-      kind: 'key',
-      detail: typeLabel(k),
-      documentation: k.description,
-      edit: { offset: from, length: to - from, text: keyValueTemplate(k, new TabStops('snippet'), indent, ctx.unit) },
-      snippet: true,
-      sortText: `${k.presence === 'required' ? '0' : '1'}${k.key}`,
+      ...keyEntry(k, { offset: from, length: to - from, text: keyValueTemplate(k, new TabStops('snippet'), indent, ctx.unit) }, true),
       filterText: k.key,
     }));
 }
@@ -126,15 +133,7 @@ function keyNames(ctx: Ctx, from: number): CompletionEntry[] {
   const present = new Set(dict.entries.map((e) => e.key).filter((k) => k !== current));
   return keysFor(ctx, dict)
     .filter((k) => !present.has(k.key))
-    .map((k) => ({
-      label: k.key,
-      kind: 'key',
-      detail: typeLabel(k),
-      documentation: k.description,
-      edit: { offset: from, length: to - from, text: escapeXml(k.key) },
-      snippet: false,
-      sortText: `${k.presence === 'required' ? '0' : '1'}${k.key}`,
-    }));
+    .map((k) => keyEntry(k, { offset: from, length: to - from, text: escapeXml(k.key) }, false));
 }
 
 /** End of element text content: the next `<` (or the end of the line for unfinished text). */
