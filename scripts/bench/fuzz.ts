@@ -1,18 +1,10 @@
 // Deterministic fuzzing of the whole core (parse, validate, complete, hover, fixes input, outline,
 // folding, format) on mutated, truncated and random profiles: nothing may throw or take a second.
 import type { ProfileService } from '../../server/src/core';
+import { seededRandom } from '../../client/src/simulator/ids';
 
-/** Small seeded PRNG (mulberry32), so a failing case can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG (the simulator's mulberry32), so a failing case can be replayed from its seed. */
+export const prng = seededRandom;
 
 const fragments = ['<dict>', '</dict>', '<array>', '</array>', '<key>', '</key>', '<string>', '</string>', '<true/>', '<integer>', '&amp;', '&bogus;', '<![CDATA[', ']]>', '<!--', '-->', '<', '>', '"', '\u0000', '\uFFFD', '<plist>', '<?xml?>'];
 
