@@ -1,6 +1,6 @@
 // Completion at an offset: keys for the enclosing dict, values for the key being edited, payload
 // skeletons in PayloadContent, element names after `<`, and a whole new profile in an empty document.
-import type { ArrayNode, DictNode, PlistDocument, PlistNode } from '../plist/ast';
+import type { ArrayNode, DictNode, PlistDocument } from '../plist/ast';
 import type { KeySchema } from '../schema/types';
 import type { Edit } from '../validate/problem';
 import { enclosingDict, entryBefore, locate } from './locate';
