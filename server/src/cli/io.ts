@@ -11,6 +11,9 @@ export interface CliIo {
 
 export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
 
+/** A file error in few words: the errno code (ENOENT, EACCES) when there is one, else the message. */
+export const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
 export function processIo(): CliIo {
   return {
     stdout: (t) => void process.stdout.write(t),

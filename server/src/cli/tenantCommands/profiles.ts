@@ -5,7 +5,7 @@ import type { LibraryItem, RunsOn } from '../../../../client/src/api/tenantApi';
 import { getString, parsePlist } from '../../core/plist';
 import type { ParsedArgs } from '../args';
 import { apiFailure, printJson, printTable, usageError, type TenantCommand, type TenantContext } from '../command';
-import { ExitCode } from '../io';
+import { errorCode, ExitCode } from '../io';
 import { lintErrors } from '../pushLint';
 import { infoBeside, knownRemote, pullTarget, recordRemote, type InfoFile } from './pulledInfo';
 
@@ -86,7 +86,7 @@ export const profilesPush: TenantCommand = {
     try {
       bytes = new Uint8Array(await readFile(path));
     } catch (error) {
-      io.stderr(`Cannot read ${args.positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      io.stderr(`Cannot read ${args.positionals[0]}: ${errorCode(error)}\n`);
       return ExitCode.usage;
     }
     const errors = await lintErrors(bytes, args.positionals[0]!);
@@ -150,7 +150,7 @@ async function push({ io, api }: TenantContext, args: ParsedArgs, input: PushInp
     try {
       await recordRemote(info, result.value);
     } catch (error) {
-      io.stderr(`warning: pushed, but could not update ${info.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; pull again before the next push\n`);
+      io.stderr(`warning: pushed, but could not update ${info.path}: ${errorCode(error)}; pull again before the next push\n`);
     }
   }
   const created = targetId === undefined;
@@ -182,7 +182,7 @@ export const profilesPull: TenantCommand = {
       await writeFile(file, got.value.profile);
       await recordRemote(target.info, got.value);
     } catch (error) {
-      io.stderr(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      io.stderr(`Cannot write ${file}: ${errorCode(error)}\n`);
       return ExitCode.failed;
     }
     io.stdout(`${file}\n`);

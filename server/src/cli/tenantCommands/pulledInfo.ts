@@ -8,6 +8,7 @@ import type { KnownRemote, LibraryItemWithContent } from '../../../../client/src
 import { infoFromRemote } from '../../../../client/src/sync/engine';
 import { INFO_FILES, parseInfo, serializeInfo, type InfoFormat, type SyncInfo } from '../../../../client/src/sync/info';
 import { folderName, profileFileName } from '../../../../client/src/sync/repo';
+import { errorCode } from '../io';
 
 export interface InfoFile {
   path: string;
@@ -23,7 +24,6 @@ export type BesideFile =
   | { kind: 'error'; message: string };
 
 const isConfig = (name: string): boolean => name.toLowerCase().endsWith('.mobileconfig');
-const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 async function entries(dir: string): Promise<{ name: string; isDirectory: boolean }[] | undefined> {
   try {
