@@ -33,6 +33,11 @@ export interface LibraryItem {
   contentHash?: string;
 }
 
+/** A custom profile, as opposed to the other items a blueprint lists (an item without a kind is a profile). */
+export function isCustomProfileItem(item: Pick<LibraryItem, 'kind'>): boolean {
+  return item.kind === undefined || item.kind === 'custom-profile';
+}
+
 export interface LibraryItemWithContent extends LibraryItem {
   /** The .mobileconfig XML as the tenant stores it. */
   profile: string;

@@ -1,7 +1,7 @@
 // sync status / pull / push over a repository and a tenant. Plans first (the three-way states), then acts on
 // each entry; --dry-run stops after the plan. Errors are values: every entry ends with an outcome.
 import { formatApiError } from '../api/errors';
-import type { LibraryItemWithContent, TenantApi } from '../api/tenantApi';
+import { isCustomProfileItem, type LibraryItemWithContent, type TenantApi } from '../api/tenantApi';
 import { runsOnFields, runsOnOf, type SyncInfo } from './info';
 import { folderName, PROFILES_DIR, profileFileName, profileName, readRepo, writeInfo, type LocalProblem } from './repo';
 import { compareAll, localHash, type RemoteProfile, type SyncEntry } from './state';
@@ -40,7 +40,7 @@ async function remotes(api: TenantApi, progress?: (m: string) => void): Promise<
   const listed = await api.listProfiles();
   if (!listed.ok) return { ok: false, error: `Listing the tenant's profiles failed: ${formatApiError(listed.error)}` };
   const out: RemoteProfile[] = [];
-  const items = listed.value.filter((i) => i.kind === undefined || i.kind === 'custom-profile');
+  const items = listed.value.filter(isCustomProfileItem);
   for (const [n, item] of items.entries()) {
     if (item.contentHash) { out.push({ ...item, contentHash: item.contentHash }); continue; }
     progress?.(`reading profile ${n + 1}/${items.length}`);

@@ -1,7 +1,7 @@
 // profile-studio profiles list | push | pull | delete
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
-import type { LibraryItem, RunsOn } from '../../../../client/src/api/tenantApi';
+import { isCustomProfileItem, type LibraryItem, type RunsOn } from '../../../../client/src/api/tenantApi';
 import { getString, parsePlist } from '../../core/plist';
 import type { ParsedArgs } from '../args';
 import { apiFailure, printJson, printTable, usageError, type TenantCommand, type TenantContext } from '../command';
@@ -32,7 +32,7 @@ export const profilesList: TenantCommand = {
   async run(args, { io, api }) {
     const listed = await api.listProfiles();
     if (!listed.ok) return apiFailure(io, 'Listing profiles', listed.error);
-    const items = listed.value.filter((i) => i.kind === undefined || i.kind === 'custom-profile');
+    const items = listed.value.filter(isCustomProfileItem);
     if (args.flags.has('json')) printJson(io, items.map(profileJson));
     else printTable(io, ['ID', 'ACTIVE', 'RUNS ON', 'NAME'], items.map((i) => [i.id, i.active ? 'yes' : 'no', runsOnList(i.runsOn).join(',') || '-', i.name]));
     return ExitCode.ok;
@@ -120,7 +120,7 @@ async function push({ io, api }: TenantContext, args: ParsedArgs, input: PushInp
   if (targetId === undefined) {
     const listed = await api.listProfiles();
     if (!listed.ok) return apiFailure(io, 'Listing profiles', listed.error);
-    const same = listed.value.filter((i) => (i.kind === undefined || i.kind === 'custom-profile') && i.name === input.name);
+    const same = listed.value.filter((i) => isCustomProfileItem(i) && i.name === input.name);
     if (same.length > 1) {
       io.stderr(`${same.length} profiles are named \`${input.name}\` (${same.map((i) => i.id).join(', ')}); choose one with --id.\n`);
       return ExitCode.failed;
