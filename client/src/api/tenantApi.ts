@@ -7,6 +7,9 @@ export type VendorKind = 'kandji' | 'jumpcloud';
 
 export type DevicePlatform = 'Mac' | 'iPhone' | 'iPad' | 'AppleTV' | 'Vision';
 
+/** Every platform, in the order lists and help text show them. */
+export const DEVICE_PLATFORMS: readonly DevicePlatform[] = ['Mac', 'iPhone', 'iPad', 'AppleTV', 'Vision'];
+
 /** Where a profile runs (Kandji `runs_on_*`; JumpCloud policies are macOS/iOS by template). */
 export interface RunsOn {
   mac: boolean;

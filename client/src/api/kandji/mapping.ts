@@ -1,7 +1,9 @@
 // Kandji wire shapes ↔ domain types, and the device-action catalogue (../shared/api/kandji.md §9, seed 002).
 import { profileHash } from '../hash';
-import type {
-  ActivityEntry, Blueprint, Device, DeviceActionSpec, DevicePlatform, LibraryItem, LibraryItemWithContent, ProfileStatus, ProfileUpload, RunsOn,
+import {
+  DEVICE_PLATFORMS,
+  type ActivityEntry, type Blueprint, type Device, type DeviceActionSpec, type DevicePlatform, type LibraryItem, type LibraryItemWithContent,
+  type ProfileStatus, type ProfileUpload, type RunsOn,
 } from '../tenantApi';
 import type { ActivityWire, BlueprintWire, CustomProfileWire, DeviceWire, StatusRowWire } from './wire';
 
@@ -114,7 +116,7 @@ export function itemFromRef(ref: { id: string; name: string }, profile?: Library
 
 // ---- device actions ----
 
-const ALL: DevicePlatform[] = ['Mac', 'iPhone', 'iPad', 'AppleTV', 'Vision'];
+const ALL: DevicePlatform[] = [...DEVICE_PLATFORMS];
 
 type Param = NonNullable<DeviceActionSpec['params']>[number];
 const p = (name: string, label: string, kind: Param['kind'], required = false): Param => ({ name, label, kind, required });

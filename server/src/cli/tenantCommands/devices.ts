@@ -1,9 +1,7 @@
 // profile-studio devices list | show | action
-import type { Device, DevicePlatform } from '../../../../client/src/api/tenantApi';
+import { DEVICE_PLATFORMS as PLATFORMS, type Device } from '../../../../client/src/api/tenantApi';
 import { apiFailure, printJson, printTable, usageError, type TenantCommand } from '../command';
 import { ExitCode, progressReporter } from '../io';
-
-const PLATFORMS: DevicePlatform[] = ['Mac', 'iPhone', 'iPad', 'AppleTV', 'Vision'];
 
 export const devicesList: TenantCommand = {
   spec: {
