@@ -23,7 +23,7 @@ const layoutNotes = [
 
 const entryJson = (e: SyncEntry) => ({ state: e.state, name: e.name, ...(e.id !== undefined ? { id: e.id } : {}), ...(e.local ? { folder: e.local.dir } : {}), reason: e.reason });
 
-function options(ctx: TenantContext, flags: Set<string>, progress: (m: string) => void): SyncOptions {
+function options(flags: Set<string>, progress: (m: string) => void): SyncOptions {
   return { dryRun: flags.has('dry-run'), force: flags.has('force'), clean: flags.has('clean'), lint: lintErrors, progress };
 }
 
@@ -42,7 +42,7 @@ export const syncStatusCommand: TenantCommand = {
     if (!existsSync(root)) return usageError(ctx.io, this.spec, `${args.positionals[0]} does not exist`);
     const progress = progressReporter(ctx.io);
     const fs = nodeSyncFs(root);
-    const result = await syncStatus(fs, ctx.api, options(ctx, args.flags, progress.update));
+    const result = await syncStatus(fs, ctx.api, options(args.flags, progress.update));
     progress.done();
     if (!result.ok) { ctx.io.stderr(`${result.error}\n`); return ExitCode.failed; }
     warnProblems(ctx, result.value.problems);
@@ -89,7 +89,7 @@ function transfer(direction: 'pull' | 'push'): TenantCommand {
       const progress = progressReporter(ctx.io);
       const fs = nodeSyncFs(root);
       const run = direction === 'pull' ? syncPull : syncPush;
-      const result = await run(fs, ctx.api, options(ctx, args.flags, progress.update));
+      const result = await run(fs, ctx.api, options(args.flags, progress.update));
       progress.done();
       if (!result.ok) { ctx.io.stderr(`${result.error}\n`); return ExitCode.failed; }
       return report(ctx, result.value, args.flags.has('json'), args.flags.has('dry-run'));
