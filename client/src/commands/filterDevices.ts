@@ -1,11 +1,10 @@
 // Filter Devices: by platform and a search text; the Devices folder starts again from page one.
 import * as vscode from 'vscode';
-import type { DevicePlatform } from '../api/tenantApi';
+import { DEVICE_PLATFORMS, type DevicePlatform } from '../api/tenantApi';
 import type { Ctx } from '../ctx';
 import { DevicesNode } from '../views/nodes/devicesNode';
 import { pickTenant } from './targets';
 
-const PLATFORMS: DevicePlatform[] = ['Mac', 'iPhone', 'iPad', 'AppleTV', 'Vision'];
 
 export const filterDevices =
   (ctx: Ctx) =>
@@ -16,7 +15,7 @@ export const filterDevices =
     if (!next) {
       const current = node.query;
       const platform = await vscode.window.showQuickPick(
-        [{ label: 'All platforms', platform: undefined as DevicePlatform | undefined }, ...PLATFORMS.map((p) => ({ label: p, platform: p as DevicePlatform | undefined }))].map(
+        [{ label: 'All platforms', platform: undefined as DevicePlatform | undefined }, ...DEVICE_PLATFORMS.map((p) => ({ label: p, platform: p as DevicePlatform | undefined }))].map(
           (i) => ({ ...i, picked: i.platform === current.platform, description: i.platform === current.platform ? 'current' : undefined }),
         ),
         { placeHolder: 'Show devices of which platform?' },

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { profileHash } from '../api/hash';
 import type { LibraryItemWithContent } from '../api/tenantApi';
 import { folderName, joinPath, PROFILES_DIR, readRepo, type SyncFs } from '../sync';
-import { runsOnFields, type SyncInfo } from '../sync/info';
+import { infoFromRemote } from '../sync/engine';
 import { profileFileName, writeInfo } from '../sync/repo';
 
 export function workspaceSyncFs(root: vscode.Uri): SyncFs {
@@ -42,21 +42,6 @@ export function workspaceSyncFs(root: vscode.Uri): SyncFs {
   };
 }
 
-function infoFor(item: LibraryItemWithContent, previous: SyncInfo | undefined): SyncInfo {
-  return {
-    ...(previous ?? { extra: {} }),
-    id: item.id,
-    name: item.name,
-    active: item.active,
-    ...(item.mdmIdentifier ? { mdm_identifier: item.mdmIdentifier } : {}),
-    ...runsOnFields(item.runsOn),
-    ...(item.createdAt ? { created_at: item.createdAt } : {}),
-    ...(item.updatedAt ? { updated_at: item.updatedAt } : {}),
-    sync_hash: item.contentHash,
-    extra: previous?.extra ?? {},
-  };
-}
-
 /**
  * Writes a pulled item under root/profiles/<dir>/ (the folder that already holds this id, else a new one
  * named after the item) and returns the .mobileconfig's URI.
@@ -69,7 +54,7 @@ export async function writePulledProfile(root: vscode.Uri, item: LibraryItemWith
   const dir = existing?.dir ?? folderName(item.name, taken);
   const target = existing ?? { infoPath: joinPath(PROFILES_DIR, dir, 'info.yaml'), infoFormat: 'yaml' as const, profilePath: joinPath(PROFILES_DIR, dir, profileFileName(dir)) };
   await fs.write(target.profilePath, item.profile);
-  await writeInfo(fs, target, infoFor(item, existing?.info));
+  await writeInfo(fs, target, infoFromRemote(item, existing?.info, item.contentHash));
   return vscode.Uri.joinPath(root, ...target.profilePath.split('/'));
 }
 
@@ -86,5 +71,5 @@ export async function recordPushed(file: vscode.Uri, item: LibraryItemWithConten
   const repo = await readRepo(fs);
   const local = repo.profiles.find((p) => p.profilePath === relative);
   if (!local) return;
-  await writeInfo(fs, local, { ...infoFor(item, local.info), sync_hash: profileHash(local.content) });
+  await writeInfo(fs, local, infoFromRemote(item, local.info, profileHash(local.content)));
 }
