@@ -119,7 +119,7 @@ export const JUMPCLOUD_FACTS: Fact[] = [
   { section: '4.4', what: 'policy delete 204', method: 'DELETE', path: '/api/v2/policies/{policy}', status: 204, empty: true },
 ];
 
-/** Endpoints the notes list that the simulator deliberately does not model (listed in docs/parts/simulator.md). */
+/** Endpoints the notes list that the simulator deliberately does not model (listed in docs/simulator.md). */
 export const NOT_MODELLED: Record<string, string> = {
   'GET /api/v1/blueprints/templates': 'blueprint templates: not used by Profile Studio',
   'GET /api/v1/blueprints/{x}/ota-enrollment-profile': 'enrollment profile download: not used',

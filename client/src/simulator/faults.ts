@@ -1,5 +1,5 @@
 // Scripted faults: the next N calls matching a method and path pattern misbehave in one chosen way.
-// Spec string syntax (also accepted by `profile-studio simulate --faults`), documented in docs/parts/simulator.md:
+// Spec string syntax (also accepted by `profile-studio simulate --faults`), documented in docs/simulator.md:
 //   FAULT[,FAULT...]   FAULT = HEAD[:key=value]...
 //   HEAD: 401 403 404 415 429 500 502 503 | latency | hang | drop | malformed | store-500 | store-502 | store-503 | store-drop
 //   keys: count=N|* (default 1)  skip=N  method=GET  path=/api/v1/devices/*  retry-after=S  ms=N
