@@ -78,10 +78,7 @@ suite('Tenant tree', () => {
       await vscode.commands.executeCommand('profileStudio.filterDevices', devicesNode, { search: target.name });
       const rows = await childrenOf(ctx, devicesNode);
       const found = rows.map((c) => (c.node as { device?: Device }).device).filter((d): d is Device => !!d);
-      const failure = rows.find((c) => c.item.contextValue === 'message.error');
-      // Either the search finds the device or its failure is on screen with Retry; never a silent empty list.
-      assert.ok(found.some((d) => d.id === target.id) || failure?.item.command?.command === 'profileStudio.refresh', `search "${target.name}": ${rows.map((r) => String(r.item.label)).join(', ')}`);
-      if (vendor === 'kandji') assert.ok(found.some((d) => d.id === target.id), 'Kandji search finds the device');
+      assert.ok(found.some((d) => d.id === target.id), `search "${target.name}": ${rows.map((r) => String(r.item.label)).join(', ')}`);
 
       await vscode.commands.executeCommand('profileStudio.clearDeviceFilter', devicesNode);
       assert.doesNotMatch(String((await ctx.tree.getTreeItem(devicesNode)).description ?? ''), /filter/);
