@@ -1,4 +1,4 @@
-// A device action from a device node: Restart asks its two options, then a modal naming the device;
+// A device action from a device node: Restart asks its options, then a modal naming the device;
 // after confirming, the simulator has a restart command for that device.
 import { eventually } from './workbench.mjs';
 
@@ -18,8 +18,12 @@ export async function run({ wb, page, sim }) {
 
   await wb.contextMenu(wb.treeRow(device.name), 'Device Action');
   await wb.pick('Restart');
-  // Two yes/no options (rebuild kernel cache, let the user choose when): answer No to both.
-  for (let i = 0; i < 2; i++) await wb.pick('No');
+  // Restart's options (rebuild kernel cache, let the user choose when): keep the defaults, whether they come as one
+  // multi-select or as yes/no questions; then the modal confirmation shows.
+  await wb.answerPrompts([
+    [/Options/, () => wb.acceptPick()],
+    [/\?$/, () => wb.pick('No')],
+  ], () => page.locator('.monaco-dialog-box').isVisible(), 'the restart confirmation');
   const text = await wb.confirmDialog('Restart', device.name);
   if (!text.includes(device.name)) throw new Error(`confirmation does not name the device: ${text}`);
   await eventually(() => restarts() > before, `a restart command for "${device.name}" in the simulator`);
