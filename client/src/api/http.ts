@@ -74,21 +74,32 @@ function joinUrl(baseUrl: string, path: string, query: RequestSpec['query']): st
   return url.toString();
 }
 
-/** A sliding-window gate; callers queue in order. The window carries a margin for network jitter. */
-function createRateGate(perSecond: number, windowMs = 1100): () => Promise<void> {
-  const starts: number[] = [];
-  let tail: Promise<void> = Promise.resolve();
-  return () => {
-    const turn = tail.then(async () => {
-      if (starts.length >= perSecond) {
-        const waitMs = starts[starts.length - perSecond]! + windowMs - Date.now();
-        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-      }
-      starts.push(Date.now());
-      if (starts.length > perSecond) starts.splice(0, starts.length - perSecond);
-    });
-    tail = turn;
-    return turn;
+/**
+ * At most `perWindow` requests in any window as the server counts them (by arrival). Each request holds a slot
+ * from its start until `windowMs` after its answer came back, so one slot can put at most one arrival into
+ * any server window, however late a request lands. Callers queue in order.
+ */
+function createRateGate(perWindow: number, windowMs = 1100): () => Promise<() => void> {
+  let free = perWindow;
+  const waiting: (() => void)[] = [];
+  const handBack = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  const release = () => {
+    // unref: a finished CLI run must not wait for the last window to pass.
+    setTimeout(handBack, windowMs).unref?.();
+  };
+  return async () => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      release();
+    };
   };
 }
 
@@ -120,6 +131,7 @@ export function createHttp(options: HttpOptions): Http {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     const what = `${request.method} ${url.pathname}${url.search}`;
+    const release = gate ? await gate() : undefined;
     const started = performance.now();
     try {
       const response = await fetch(input, init);
@@ -129,6 +141,8 @@ export function createHttp(options: HttpOptions): Http {
       const name = error instanceof Error ? error.name : 'Error';
       log?.(scrub(`${what} failed (${name}) ${Math.round(performance.now() - started)}ms`));
       throw error;
+    } finally {
+      release?.();
     }
   };
 
@@ -175,7 +189,6 @@ export function createHttp(options: HttpOptions): Http {
       ...(spec.form !== undefined ? { body: spec.form } : {}),
     };
     // Before ky starts its timeout clock, so waiting for a slot never counts as a slow tenant.
-    if (gate) await gate();
     let response: Response;
     try {
       response = await instance(joinUrl(options.baseUrl, spec.path, spec.query), kyOptions);
