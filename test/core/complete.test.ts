@@ -138,3 +138,41 @@ test('no completions inside an unknown custom payload dict except common keys, n
     for (let i = 0; i <= junk.length; i++) complete(parsePlist(junk), i, testSchemas);
   }
 });
+
+const restrictionsHead = '\t\t\t<key>PayloadType</key>\n\t\t\t<string>com.apple.applicationaccess</string>';
+
+test('a key typed without </key>: the entry closes the key and adds its value element', () => {
+  const r = completeAt(profile(`${restrictionsHead}\n\t\t\t<key>allowCa|`));
+  const camera = r.items.find((i) => i.label === 'allowCamera')!;
+  assert.equal(camera.edit.text, 'allowCamera</key>\n\t\t\t${1|<true/>,<false/>|}');
+  assert.ok(camera.snippet);
+  const out = r.apply('allowCamera');
+  assert.ok(out.includes('\t\t\t<key>allowCamera</key>\n\t\t\t<true/>\n\t\t</dict>'), out);
+  assert.deepEqual(parsePlist(out).problems, []);
+});
+
+test('a key without </key> before a later key: closed and given a value, the later key kept', () => {
+  const r = completeAt(profile(`${restrictionsHead}\n\t\t\t<key>allowApp|\n\t\t\t<key>allowCamera</key>\n\t\t\t<true/>`));
+  const out = r.apply('allowAppRemoval');
+  assert.ok(out.includes('<key>allowAppRemoval</key>\n\t\t\t<false/>\n\t\t\t<key>allowCamera</key>\n\t\t\t<true/>'), out);
+  assert.deepEqual(parsePlist(out).problems, []);
+});
+
+test('a key without </key> whose value is already there: only the end tag is added', () => {
+  const r = completeAt(profile(`${restrictionsHead}\n\t\t\t<key>allowCa|\n\t\t\t<false/>`));
+  const camera = r.items.find((i) => i.label === 'allowCamera')!;
+  assert.equal(camera.edit.text, 'allowCamera</key>');
+  const out = r.apply('allowCamera');
+  assert.ok(out.includes('\t\t\t<key>allowCamera</key>\n\t\t\t<false/>\n'), out);
+  assert.deepEqual(parsePlist(out).problems, []);
+});
+
+test('inside a closed <key>…</key> only the key name is replaced', () => {
+  const r = completeAt(profile(`${restrictionsHead}\n\t\t\t<key>allowCa|</key>\n\t\t\t<true/>`));
+  const camera = r.items.find((i) => i.label === 'allowCamera')!;
+  assert.equal(camera.edit.text, 'allowCamera');
+  assert.ok(!camera.snippet);
+  assert.ok(r.apply('allowCamera').includes('\t\t\t<key>allowCamera</key>\n\t\t\t<true/>\n'));
+  const pay = completeAt(profile(`${wifiHead}\n\t\t\t<key>Pay|</key>\n\t\t\t<string>x</string>`));
+  assert.ok(pay.items.every((i) => !i.edit.text.includes('</key>')), 'closed key got an end tag');
+});

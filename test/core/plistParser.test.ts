@@ -173,3 +173,17 @@ test('every syntax code is produced by some input', () => {
   const seen = new Set(inputs.flatMap((text) => parsePlist(text).problems.map((p) => p.code)));
   assert.deepEqual(syntaxCodeList.filter((code) => !seen.has(code)), []);
 });
+
+test('an unclosed <key> ends at its text: the line break before the next tag is not part of the key', () => {
+  const text = wrap('<dict>\n\t<key>allowCamera\n\t<true/>\n\t<key>A&amp;B  \n\t<false/>\n</dict>');
+  const doc = parsePlist(text);
+  assert.deepEqual(doc.problems.map((p) => p.code), ['xml.unclosed-tag', 'xml.unclosed-tag']);
+  const root = doc.root!;
+  if (root.kind !== 'dict') return assert.fail('no dict');
+  const [camera, amp] = root.entries;
+  assert.equal(camera.key, 'allowCamera');
+  assert.equal(slice(doc, camera.keyContent), 'allowCamera');
+  assert.equal(camera.value?.kind, 'true');
+  assert.equal(amp.key, 'A&B');
+  assert.equal(amp.value?.kind, 'false');
+});

@@ -272,3 +272,21 @@ test('closestMatch: case first, then small edit distance, nothing when far', () 
   assert.equal(closestMatch('AutoJion', ['AutoJoin', 'SSID_STR']), 'AutoJoin');
   assert.equal(closestMatch('Completely', ['AutoJoin']), undefined);
 });
+
+describe('keys left without </key>', () => {
+  test('a known key missing only its end tag gets the unclosed-tag error and no unknown-key warning', () => {
+    const text = profileWith(payloadXml('com.apple.applicationaccess', '<key>allowBluetoothModification\n<true/>'));
+    const codes = codesOf(lint(text));
+    assert.ok(codes.includes('xml.unclosed-tag'), codes.join(', '));
+    assert.ok(!codes.includes('payload.unknown-key'), codes.join(', '));
+  });
+
+  test('an unknown key missing its end tag still warns, quoting the key without the line break', () => {
+    const text = profileWith(payloadXml('com.apple.applicationaccess', '<key>allowBluetoothModificatio\n<true/>'));
+    const [p] = only(text, 'payload.unknown-key');
+    assert.ok(p);
+    assert.equal(spanText(text, p), 'allowBluetoothModificatio');
+    assert.match(p.message, /Unknown key `allowBluetoothModificatio` .*did you mean `allowBluetoothModification`/);
+    assert.equal(p.data?.suggestion, 'allowBluetoothModification');
+  });
+});

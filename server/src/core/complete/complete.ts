@@ -124,16 +124,35 @@ function keyEntries(ctx: Ctx, dict: DictNode, from: number, to: number): Complet
     }));
 }
 
-/** Inside `<key>…</key>`: key names only (the value, if any, is already there). */
+/**
+ * Inside `<key>…</key>`: key names only (the value, if any, is already there). When the `<key>` has no
+ * end tag yet, the entry also closes it and, if no value follows, adds the value element for the key.
+ */
 function keyNames(ctx: Ctx, from: number): CompletionEntry[] {
   const to = contentEnd(ctx.text, from);
   const dict = enclosingDict(locate(ctx.doc.root, from).node);
   if (!dict) return [];
-  const current = ctx.text.slice(from, to);
+  const current = ctx.text.slice(from, to).trimEnd();
   const present = new Set(dict.entries.map((e) => e.key).filter((k) => k !== current));
+  const unclosed = !hasKeyEndTag(ctx.text, from);
+  const entry = unclosed ? dict.entries.find((e) => e.keyContent.offset === from) : undefined;
+  const needsValue = unclosed && !entry?.value;
+  const indent = lineIndent(ctx.text, from);
   return keysFor(ctx, dict)
     .filter((k) => !present.has(k.key))
-    .map((k) => keyEntry(k, { offset: from, length: to - from, text: escapeXml(k.key) }, false));
+    .map((k) => {
+      if (!unclosed) return keyEntry(k, { offset: from, length: to - from, text: escapeXml(k.key) }, false);
+      if (!needsValue) return keyEntry(k, { offset: from, length: to - from, text: `${escapeXml(k.key)}</key>` }, false);
+      const stops = new TabStops('snippet');
+      const text = `${stops.literal(escapeXml(k.key))}</key>\n${indent}${valueTemplate(k, stops, indent, ctx.unit)}`;
+      return { ...keyEntry(k, { offset: from, length: to - from, text }, true), filterText: k.key };
+    });
+}
+
+/** Whether the key text starting at `from` is followed by its `</key>` (the next tag closes it). */
+function hasKeyEndTag(text: string, from: number): boolean {
+  const lt = text.indexOf('<', from);
+  return lt >= 0 && /^<\/key(?![A-Za-z0-9_.:-])/.test(text.slice(lt, lt + 12));
 }
 
 /** End of element text content: the next `<` (or the end of the line for unfinished text). */

@@ -338,8 +338,14 @@ export function parsePlist(text: string): PlistDocument {
 
   function finishText(frame: Frame, contentEnd: number, spanEnd: number, closed: boolean): void {
     // Text is kept only when decoding changed it; otherwise nodes read it from the source on access.
-    const decoded = frame.pieces ? frame.pieces.join('') : undefined;
+    let decoded = frame.pieces ? frame.pieces.join('') : undefined;
     if (frame.isKey) {
+      // An unclosed key ends where the next tag starts: the line break before that tag is layout, not
+      // key text (so `<key>Name⏎<true/>` reads as `Name`, and a rename leaves the line break alone).
+      if (!closed) {
+        while (contentEnd > frame.tagEnd && isWhitespaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
+        if (decoded !== undefined) decoded = decoded.trimEnd();
+      }
       const entry = new ParsedEntry(text, decoded, frame.start, frame.tagEnd, contentEnd, spanEnd);
       const owner = top()?.owner;
       if (frame.detached || !owner || owner.kind !== 'container' || owner.node!.kind !== 'dict') return;
