@@ -176,6 +176,14 @@ export class Workbench {
       return false;
     }, `context menu entry "${item}"`);
     await step(`context menu entry "${item}"`, () => entry.click());
+    // A click that lands while the menu is still laying out can be lost (seen under load): the hovered entry is
+    // then the focused one, and Enter runs it.
+    const menu = this.page.locator('.context-view .monaco-menu');
+    if (!(await menu.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false))) {
+      await entry.hover();
+      await this.page.keyboard.press('Enter');
+      await step(`context menu closing after "${item}"`, () => menu.waitFor({ state: 'detached', timeout: WAIT_MS }));
+    }
   }
 
   /** Clicks a button in a modal dialog (VS Code's HTML dialog in the web UI). */
