@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { parsePlist } from '../../server/src/core/plist/parser';
-import { locationAt, nodeAt } from '../../server/src/core/plist/query';
+import { locate } from '../../server/src/core/complete/locate';
 import { toValue } from '../../server/src/core/plist/value';
 import type { PlistDocument, PlistNode, Span } from '../../server/src/core/plist/ast';
 import { createLineIndex } from '../../server/src/core/text/lineIndex';
@@ -96,8 +96,9 @@ test('fuzz: random strings and XML fragment soup', () => {
       const text = parts.join('');
       const doc = parseChecked(text);
       const offset = text.length === 0 ? 0 : at % (text.length + 1);
-      locationAt(doc, offset);
-      nodeAt(doc, offset);
+      // The locator completion, hover and fixes use must land on a node that really holds the offset.
+      const { node } = locate(doc.root, offset);
+      if (node) assert.ok(node.span.offset < offset && offset < node.span.offset + node.span.length);
       const index = createLineIndex(text);
       assert.equal(index.offsetAt(index.positionAt(offset)) <= offset, true);
     }),

@@ -3,5 +3,4 @@ export type * from './ast';
 export { parsePlist } from './parser';
 export { SyntaxCodes, syntaxCodeList, type SyntaxCode } from './syntaxCodes';
 export { parseIntegerText, parseRealText, parseDateText, checkBase64Text, decodeBase64Text } from './valueSyntax';
-export { nodeAt, pathOf, locationAt, tagAtCursor, type Location, type Slot, type PathSegment, type TagAtCursor } from './query';
 export { toValue, getEntry, getValue, getString, type PlistValue } from './value';
