@@ -9,7 +9,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 const shipped = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['cli/src/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 const testOnly = [
   { entryPoints: ['test/e2e/suite/index.ts'], outfile: 'client/out/test/suite/index.js', external: ['vscode', 'mocha'] },

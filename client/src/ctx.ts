@@ -2,8 +2,8 @@
 // connections, the tree, the language client, the request log and the disposables they own.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type ApiError, formatApiError } from './api/errors';
-import type { Result, TenantApi } from './api/tenantApi';
+import { type ApiError, formatApiError } from '../../tenant/src/api/errors';
+import type { Result, TenantApi } from '../../tenant/src/api/tenantApi';
 import { Credentials } from './auth/credentials';
 import { Config } from './config';
 import { Connections } from './tenants/connections';

@@ -1,7 +1,7 @@
 // Deterministic fuzzing of the whole core (parse, validate, complete, hover, fixes input, outline,
 // folding, format) on mutated, truncated and random profiles: nothing may throw or take a second.
 import type { ProfileService } from '../../server/src/core';
-import { seededRandom } from '../../client/src/simulator/ids';
+import { seededRandom } from '../../tenant/src/simulator/ids';
 
 /** Seeded PRNG (the simulator's mulberry32), so a failing case can be replayed from its seed. */
 export const prng = seededRandom;

@@ -60,7 +60,7 @@ async function withLock(lockDir, fn) {
       if (e.code !== 'EEXIST') throw e;
       const owner = Number(readFileSync(join(lockDir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
       if (owner && !pidAlive(owner)) { rmSync(lockDir, { recursive: true, force: true }); continue; }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for install lock ${lockDir}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for install lock ${lockDir}`, { cause: e });
       await new Promise((r) => setTimeout(r, 1000));
     }
   }

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 /** @returns {Promise<{ url: string, token: string, vendor: string, state: any, stop(): Promise<void> }>} */
 export async function startDemoSimulator(repo, vendor = 'kandji') {
   const { tsImport } = await import('tsx/esm/api');
-  const mod = await tsImport(pathToFileURL(join(repo, 'client', 'src', 'simulator', 'index.ts')).href, import.meta.url);
+  const mod = await tsImport(pathToFileURL(join(repo, 'tenant', 'src', 'simulator', 'index.ts')).href, import.meta.url);
   const sim = await mod.startSimulator({ vendor, port: 0, data: 'demo' });
   return Object.assign(sim, { vendor });
 }

@@ -1,7 +1,7 @@
 // The argument parser behind every tenant command (unit level; the CLI tests cover it end to end).
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { helpText, parseArgs, usageLine, type CommandSpec } from '../../server/src/cli/args';
+import { helpText, parseArgs, usageLine, type CommandSpec } from '../../cli/src/args';
 
 const spec: CommandSpec = {
   command: 'profiles push', summary: 'Push.',

@@ -1,7 +1,7 @@
 // `profile-studio blueprints ...` and `devices ...` through the built binary against the simulator.
 import { strict as assert } from 'node:assert';
 import { after, before, describe, test } from 'node:test';
-import type { Simulator } from '../../client/src/simulator';
+import type { Simulator } from '../../tenant/src/simulator';
 import { leaksToken, startTenant, type CliRun } from './tenantCli';
 
 for (const vendor of ['kandji', 'jumpcloud'] as const) {

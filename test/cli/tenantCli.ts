@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../client/src/simulator';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../tenant/src/simulator';
 
 export const CLI = resolve('server/out/cli.js');
 

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { createTenantApi } from '../../client/src/api';
-import type { TenantApi } from '../../client/src/api/tenantApi';
-import type { Simulator } from '../../client/src/simulator';
-import { readRepo } from '../../client/src/sync';
-import { nodeSyncFs } from '../../client/src/sync/nodeSyncFs';
+import { createTenantApi } from '../../tenant/src/api';
+import type { TenantApi } from '../../tenant/src/api/tenantApi';
+import type { Simulator } from '../../tenant/src/simulator';
+import { readRepo } from '../../tenant/src/sync';
+import { nodeSyncFs } from '../../tenant/src/sync/nodeSyncFs';
 import { profileXml, startTenant, type CliRun } from './tenantCli';
 
 const encode = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Simulator } from '../../client/src/simulator';
+import type { Simulator } from '../../tenant/src/simulator';
 import { leaksToken, profileXml, startTenant, type CliRun } from './tenantCli';
 
 for (const vendor of ['kandji', 'jumpcloud'] as const) {

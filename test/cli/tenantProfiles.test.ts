@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Simulator } from '../../client/src/simulator';
+import type { Simulator } from '../../tenant/src/simulator';
 import { cliEnv, leaksToken, profileXml, runCli, startTenant, type CliRun } from './tenantCli';
 
 for (const vendor of ['kandji', 'jumpcloud'] as const) {

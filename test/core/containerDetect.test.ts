@@ -1,16 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBuffer } from 'bplist-parser';
 import { detectContainer, readProfileBytes, binaryPlistToXml, decodeText, encodeUtf8 } from '../../server/src/core/container';
 import { parsePlist } from '../../server/src/core/plist/parser';
 import { toValue } from '../../server/src/core/plist/value';
 import { readProfileFile } from '../../server/src/host/readProfile';
+import { sharedMissing, sharedPath } from '../shared';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'parse');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
-const corpusDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+const corpusDir = sharedPath('corpus');
 const plainText = readFileSync(join(fixtures, 'signed', 'profile.mobileconfig'), 'utf8');
 const plainValue = toValue(parsePlist(plainText).root);
 
@@ -133,9 +134,8 @@ test('readProfileFile reads from disk and reports I/O errors as values', async (
   assert.deepEqual(missing, { ok: false, error: 'file not found' });
 });
 
-test('real signed profiles from the shared corpus', (t) => {
+test('real signed profiles from the shared corpus', { skip: sharedMissing('corpus/index.json') }, () => {
   const indexPath = join(corpusDir, 'index.json');
-  if (!existsSync(indexPath)) return t.skip('shared corpus not present (../shared/corpus)');
   const entries = (JSON.parse(readFileSync(indexPath, 'utf8')) as { path: string; signed: boolean }[]).filter((e) => e.signed);
   assert.ok(entries.length > 0);
   for (const entry of entries) {

@@ -9,6 +9,7 @@ import { applyEdits, format } from '../../server/src/core/format/format';
 import { foldingRanges } from '../../server/src/core/folding/folding';
 import { createLineIndex } from '../../server/src/core/text/lineIndex';
 import { readProfileBytes } from '../../server/src/core/container';
+import { sharedMissing, sharedPath } from '../shared';
 
 const TABS = { tabSize: 4, insertSpaces: false };
 const formatText = (text: string, options = TABS) => applyEdits(text, format(parsePlist(text), options));
@@ -65,7 +66,7 @@ function profiles(): string[] {
       else if (/\.(mobileconfig|plist)$/.test(entry.name)) out.push(readProfileBytes(new Uint8Array(readFileSync(path))).text);
     }
   };
-  walk(join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus'));
+  if (!sharedMissing('corpus')) walk(sharedPath('corpus'));
   walk(join(import.meta.dirname, '..', 'fixtures'));
   return out.filter((t) => t.length > 0);
 }

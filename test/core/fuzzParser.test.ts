@@ -14,11 +14,13 @@ import { toValue } from '../../server/src/core/plist/value';
 import type { PlistDocument, PlistNode, Span } from '../../server/src/core/plist/ast';
 import { createLineIndex } from '../../server/src/core/text/lineIndex';
 import { readProfileBytes } from '../../server/src/core/container';
+import { sharedMissing, sharedPath } from '../shared';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240131);
 const PER_CASE_LIMIT_MS = 1000;
 
-const corpusDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+const corpusDir = sharedPath('corpus');
+const noCorpus = sharedMissing('corpus');
 const fixtureDir = join(import.meta.dirname, '..', 'fixtures');
 
 /** Every profile text we have: the shared corpus (if present) and our own fixtures. */
@@ -35,7 +37,7 @@ function loadProfiles(): string[] {
       }
     }
   };
-  walk(corpusDir);
+  if (!noCorpus) walk(corpusDir);
   walk(fixtureDir);
   return texts;
 }

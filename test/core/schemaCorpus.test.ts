@@ -1,15 +1,16 @@
 // Quirk regression: the real profiles in ../shared/corpus that deploy (no structural issues) must match the
 // schemas: no wrong types, no values outside allowed lists, no missing required keys.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createSchemaRegistry } from '../../server/src/core/schema';
 import { fileSchemaSource } from '../../server/src/host/schemaSource';
 import { checkProfile } from './schemaCorpusCheck';
+import { sharedMissing, sharedPath } from '../shared';
 
-const corpus = join('..', 'shared', 'corpus');
-const noCorpus = existsSync(join(corpus, 'index.json')) ? false : 'the shared corpus (../shared/corpus) is not present';
+const corpus = sharedPath('corpus');
+const noCorpus = sharedMissing('corpus/index.json');
 const registry = createSchemaRegistry(fileSchemaSource('schemas'));
 
 interface CorpusEntry { path: string; wellFormed: boolean; structuralIssues: string[] }

@@ -1,15 +1,16 @@
 // The committed schemas/ must be exactly what `npm run schemas` writes, and must carry facts only.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { generateSchemaFiles } from '../../scripts/schemaGen/generate';
+import { sharedMissing, sharedPath } from '../shared';
 
-const dataDir = join('..', 'shared', 'apple-device-management');
-const noData = existsSync(join(dataDir, 'mdm', 'profiles')) ? false : 'Apple data (../shared/apple-device-management) is not present';
+const dataDir = sharedPath('apple-device-management');
+const noData = sharedMissing('apple-device-management/mdm/profiles');
 const schemasDir = 'schemas';
 
 test('regenerating into a temp dir gives byte-identical files', { skip: noData }, () => {

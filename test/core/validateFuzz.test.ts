@@ -1,7 +1,7 @@
 // validateProfile must never throw: on truncated and byte-flipped real profiles, and on arbitrary ASTs
 // (spans that make no sense, keys without values, deep nesting). Fixed seeds; the seed prints on failure.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -9,18 +9,19 @@ import type { DictNode, PlistDocument, PlistNode, ScalarNode } from '../../serve
 import { parsePlist } from '../../server/src/core/plist/parser';
 import { validateProfile } from '../../server/src/core/validate';
 import { fixturesDir, mobileconfigsIn, registry } from './validateHelpers';
+import { sharedMissing, sharedPath } from '../shared';
 
 const seed = 20261123;
 const targets = { targetPlatforms: ['macOS', 'iOS', 'tvOS'] as ('macOS' | 'iOS' | 'tvOS')[] };
 
 function sources(): string[] {
   const texts = ['valid', 'invalid'].flatMap((d) => mobileconfigsIn(join(fixturesDir, d)).map((f) => readFileSync(join(fixturesDir, d, f), 'utf8')));
-  const corpusIndex = join('..', 'shared', 'corpus', 'index.json');
-  if (existsSync(corpusIndex)) {
+  const corpusIndex = sharedPath('corpus', 'index.json');
+  if (!sharedMissing('corpus/index.json')) {
     const entries = JSON.parse(readFileSync(corpusIndex, 'utf8')) as { path: string; signed?: boolean }[];
     // Every seventh unsigned profile keeps the run short while covering many payload types.
     for (const e of entries.filter((x) => !x.signed).filter((_, i) => i % 7 === 0)) {
-      texts.push(readFileSync(join('..', 'shared', 'corpus', e.path), 'utf8'));
+      texts.push(readFileSync(sharedPath('corpus', e.path), 'utf8'));
     }
   }
   return texts;

@@ -6,7 +6,7 @@ import type { PlistDocument } from '../../server/src/core/plist/ast';
 import { parsePlist } from '../../server/src/core/plist/parser';
 import type { KeySchema, PayloadSchema } from '../../server/src/core/schema/types';
 import { type SchemaLookup, validateProfile } from '../../server/src/core/validate';
-import { closestMatch } from '../../server/src/core/validate/suggest';
+import { closestMatch } from '../../server/src/core/schema/suggest';
 import { codesOf, errorsOf, lint, payloadXml, profileWith, registry, spanText } from './validateHelpers';
 
 const only = (text: string, code: string) => lint(text).filter((p) => p.code === code);

@@ -2,12 +2,13 @@
 // broken (not well-formed, or with structural issues) get at least one error. Signed ones are linted
 // through their embedded plist. Entries marked expectedInvalid or lenient are exempt, as the corpus README says.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readProfileBytes } from '../../server/src/core/container';
 import type { Problem } from '../../server/src/core/validate/problem';
 import { lint } from '../core/validateHelpers';
+import { sharedMissing, sharedPath } from '../shared';
 
 interface CorpusEntry {
   path: string;
@@ -18,9 +19,9 @@ interface CorpusEntry {
   lenient?: boolean;
 }
 
-const corpusDir = join('..', 'shared', 'corpus');
+const corpusDir = sharedPath('corpus');
 const indexPath = join(corpusDir, 'index.json');
-const skip = existsSync(indexPath) ? false : '../shared/corpus is not present (it sits beside the repository on the build machine)';
+const skip = sharedMissing('corpus/index.json');
 
 function load(): { entry: CorpusEntry; problems: Problem[]; kind: string }[] {
   const entries = JSON.parse(readFileSync(indexPath, 'utf8')) as CorpusEntry[];

@@ -25,7 +25,9 @@ test('node server/out/server.js --stdio: initialize, diagnostics, shutdown, exit
   const diagnostics = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no diagnostics within 10 s; stderr: ${stderr.join('')}`)), 10_000);
     client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      if (p.uri === uri) (clearTimeout(timer), resolve(p));
+      if (p.uri !== uri) return;
+      clearTimeout(timer);
+      resolve(p);
     });
   });
   client.listen();

@@ -1,7 +1,7 @@
 // Add Tenant: vendor, name, URL, token (JumpCloud: API key + optional org id). The token is checked with
 // a cheap authenticated call before anything is saved; it goes to SecretStorage only.
 import * as vscode from 'vscode';
-import type { VendorKind } from '../api/tenantApi';
+import type { VendorKind } from '../../../tenant/src/api/tenantApi';
 import { type Ctx, describe } from '../ctx';
 import type { TenantRecord } from '../tenants/registry';
 import { JUMPCLOUD_DEFAULT_URL, validateUrl } from './urls';

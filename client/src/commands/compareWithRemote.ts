@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { displayNameOf, readLocalProfile } from '../viewers/decode';
 import { remoteUriFor } from '../viewers/remoteProvider';
-import { readRepo } from '../sync';
+import { readRepo } from '../../../tenant/src/sync';
 import { workspaceSyncFs } from './syncLayout';
 import { pickItem, pickTenant } from './targets';
 

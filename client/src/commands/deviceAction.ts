@@ -1,7 +1,7 @@
 // Device Action: the actions the vendor supports for this device's platform; destructive ones need a
 // modal confirmation naming the device; a returned PIN (Mac lock) is shown and can be copied.
 import * as vscode from 'vscode';
-import type { Device, DeviceActionResult, DeviceActionSpec } from '../api/tenantApi';
+import type { Device, DeviceActionResult, DeviceActionSpec } from '../../../tenant/src/api/tenantApi';
 import type { Ctx } from '../ctx';
 import { confirm, deviceRefOf } from './targets';
 

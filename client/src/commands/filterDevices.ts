@@ -1,6 +1,6 @@
 // Filter Devices: by platform and a search text; the Devices folder starts again from page one.
 import * as vscode from 'vscode';
-import { DEVICE_PLATFORMS, type DevicePlatform } from '../api/tenantApi';
+import { DEVICE_PLATFORMS, type DevicePlatform } from '../../../tenant/src/api/tenantApi';
 import type { Ctx } from '../ctx';
 import { DevicesNode } from '../views/nodes/devicesNode';
 import { pickTenant } from './targets';

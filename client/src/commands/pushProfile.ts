@@ -2,7 +2,7 @@
 // folder), then update the linked or same-named library item, or create one: never a duplicate. An update
 // over a remote that changed since our last pull/push shows the diff and asks before overwriting.
 import * as vscode from 'vscode';
-import type { LibraryItemWithContent, RunsOn } from '../api/tenantApi';
+import type { LibraryItemWithContent, RunsOn } from '../../../tenant/src/api/tenantApi';
 import type { Ctx } from '../ctx';
 import type { TenantRecord } from '../tenants/registry';
 import { displayNameOf, readLocalProfile } from '../viewers/decode';

@@ -1,5 +1,5 @@
 // Activate / Deactivate a library item.
-import type { LibraryItem } from '../api/tenantApi';
+import type { LibraryItem } from '../../../tenant/src/api/tenantApi';
 import type { Ctx } from '../ctx';
 import { pickItem } from './targets';
 

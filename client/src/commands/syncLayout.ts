@@ -1,11 +1,11 @@
-// The repository layout shared with the CLI's sync (client/src/sync): profiles/<dir>/info.yaml beside one
+// The repository layout shared with the CLI's sync (tenant/src/sync): profiles/<dir>/info.yaml beside one
 // .mobileconfig. Here over vscode.workspace.fs, so it works in remote windows and never blocks the host.
 import * as vscode from 'vscode';
-import { profileHash } from '../api/hash';
-import type { LibraryItemWithContent } from '../api/tenantApi';
-import { folderName, joinPath, PROFILES_DIR, readRepo, type SyncFs } from '../sync';
-import { infoFromRemote } from '../sync/engine';
-import { profileFileName, writeInfo } from '../sync/repo';
+import { profileHash } from '../../../tenant/src/api/hash';
+import type { LibraryItemWithContent } from '../../../tenant/src/api/tenantApi';
+import { folderName, joinPath, PROFILES_DIR, readRepo, type SyncFs } from '../../../tenant/src/sync';
+import { infoFromRemote } from '../../../tenant/src/sync/engine';
+import { profileFileName, writeInfo } from '../../../tenant/src/sync/repo';
 
 export function workspaceSyncFs(root: vscode.Uri): SyncFs {
   const at = (path: string): vscode.Uri => vscode.Uri.joinPath(root, ...path.split('/').filter(Boolean));

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { TenantRecord } from '../tenants/registry';
-import { syncPull, syncPush, syncStatus as computeStatus, type SyncEntry, type SyncReport, type SyncState } from '../sync';
+import { syncPull, syncPush, syncStatus as computeStatus, type SyncEntry, type SyncReport, type SyncState } from '../../../tenant/src/sync';
 import { pickTenant } from './targets';
 import { workspaceSyncFs } from './syncLayout';
 

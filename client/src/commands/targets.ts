@@ -1,7 +1,7 @@
 // Turns a command's first argument (a tree node from a menu, or plain data from a test or another
 // command) into what the command needs, prompting with a QuickPick only when it is missing.
 import * as vscode from 'vscode';
-import type { Blueprint, LibraryItem } from '../api/tenantApi';
+import type { Blueprint, LibraryItem } from '../../../tenant/src/api/tenantApi';
 import type { Ctx } from '../ctx';
 import type { TenantRecord } from '../tenants/registry';
 import { DeviceNode, type DeviceRef } from '../views/nodes/deviceNode';

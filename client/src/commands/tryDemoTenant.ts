@@ -1,7 +1,7 @@
 // Try the Demo Tenant: starts the built-in simulator (Kandji or JumpCloud flavour) on 127.0.0.1 with demo
 // data, adds it as the active tenant for this session and reveals it in the tree.
 import * as vscode from 'vscode';
-import type { VendorKind } from '../api/tenantApi';
+import type { VendorKind } from '../../../tenant/src/api/tenantApi';
 import type { Ctx } from '../ctx';
 
 export const tryDemoTenant =

@@ -1,8 +1,8 @@
 // One TenantApi per tenant, built on demand from the registry record plus the token from SecretStorage.
 // Every request is logged (method, path, status, time); the token never reaches the log.
 import type * as vscode from 'vscode';
-import { createTenantApi } from '../api';
-import type { Result, TenantApi } from '../api/tenantApi';
+import { createTenantApi } from '../../../tenant/src/api';
+import type { Result, TenantApi } from '../../../tenant/src/api/tenantApi';
 import type { Credentials } from '../auth/credentials';
 import type { TenantRecord, TenantRegistry } from './registry';
 

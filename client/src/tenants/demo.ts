@@ -1,6 +1,6 @@
 // "Try the demo tenant": the built-in simulator (a child process) on 127.0.0.1 with demo data, added as a tenant for
 // this session. Demo tenants left from an earlier session point at a dead port, so they are pruned.
-import type { VendorKind } from '../api/tenantApi';
+import type { VendorKind } from '../../../tenant/src/api/tenantApi';
 import * as vscode from 'vscode';
 import { startSimulatorProcess } from './simulatorProcess';
 import type { Ctx } from '../ctx';

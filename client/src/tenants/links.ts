@@ -2,7 +2,7 @@
 // Kept in workspaceState (ids and timestamps only): Push updates instead of duplicating, Compare finds
 // the remote, and the conflict check knows the remote version the file was based on.
 import * as vscode from 'vscode';
-import type { KnownRemote } from '../api/tenantApi';
+import type { KnownRemote } from '../../../tenant/src/api/tenantApi';
 
 export interface Link extends KnownRemote {
   tenantId: string;

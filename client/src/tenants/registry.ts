@@ -1,6 +1,6 @@
 // The tenant list in globalState: names, vendors and URLs only (no secrets), plus the active tenant.
 import * as vscode from 'vscode';
-import type { VendorKind } from '../api/tenantApi';
+import type { VendorKind } from '../../../tenant/src/api/tenantApi';
 
 export interface TenantRecord {
   id: string;

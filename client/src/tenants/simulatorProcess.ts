@@ -2,7 +2,7 @@
 // generating the demo tenant takes seconds of CPU, which must not stall the extension host. The child
 // listens on 127.0.0.1 only and is stopped with its tenant or when the extension is disposed.
 import { fork, type ChildProcess } from 'node:child_process';
-import type { VendorKind } from '../api/tenantApi';
+import type { VendorKind } from '../../../tenant/src/api/tenantApi';
 
 export interface RunningSimulator {
   url: string;

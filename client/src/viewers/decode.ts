@@ -1,7 +1,7 @@
 // Reading a local profile without blocking the extension host: bytes through vscode.workspace.fs, then
 // XML text as-is, or the embedded plist of a signed (CMS/PEM) or binary profile decoded for reading.
 import * as vscode from 'vscode';
-import { readProfileBytes } from '../../../server/src/core/container';
+import { readProfileBytes } from '../../../server/src/core';
 
 export type ProfileEncoding = 'xml' | 'signed' | 'binary';
 

@@ -2,7 +2,7 @@
 // Fetched on demand through the tenant API; the document is never written back.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { formatApiError } from '../api/errors';
+import { formatApiError } from '../../../tenant/src/api/errors';
 import { REMOTE_SCHEME } from '../languageClient';
 
 export const remoteUriFor = (tenantId: string, itemId: string, name: string): vscode.Uri =>

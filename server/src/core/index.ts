@@ -32,6 +32,9 @@ export { newUuid } from './uuid';
 export type { FormatOptions } from './format';
 export type { FoldingRange } from './folding';
 export { readProfileBytes, type ProfileContent, type CertificateSummary } from './container';
+export { parsePlist, toValue, getString, type PlistValue } from './plist';
+export { suggest, closestMatch } from './schema/suggest';
+export { PLATFORMS } from './schema/types';
 
 export type { TextChange } from './incremental/reparse';
 

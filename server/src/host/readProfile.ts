@@ -1,7 +1,7 @@
 // Node side of reading a profile from disk (CLI, language server, the extension's read-only viewer).
 
 import { readFile } from 'node:fs/promises';
-import { readProfileBytes, type ProfileContent } from '../core/container';
+import { readProfileBytes, type ProfileContent } from '../core';
 
 export type ReadProfileResult = { ok: true; profile: ProfileContent } | { ok: false; error: string };
 

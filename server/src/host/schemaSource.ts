@@ -1,7 +1,7 @@
 // Node side of the schema registry: reads schemas/*.json on demand (small files, read once each, then cached).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { PayloadSchema, SchemaIndexEntry, SchemaSource } from '../core/schema';
+import type { PayloadSchema, SchemaIndexEntry, SchemaSource } from '../core';
 
 export const schemasDirEnv = 'PROFILE_STUDIO_SCHEMAS';
 

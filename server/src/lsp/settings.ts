@@ -1,6 +1,6 @@
 // Server settings from initializationOptions and workspace/didChangeConfiguration, read defensively:
 // whatever the client sends, we end up with valid options.
-import type { Platform, SeveritySetting, ValidateOptions } from '../core';
+import { PLATFORMS, type Platform, type SeveritySetting, type ValidateOptions } from '../core';
 
 export interface ServerSettings {
   diagnosticDelayMs: number;
@@ -10,7 +10,6 @@ export interface ServerSettings {
 
 export const defaultSettings: ServerSettings = { diagnosticDelayMs: 200, targetPlatforms: [], severityOverrides: {} };
 
-const platforms: readonly Platform[] = ['macOS', 'iOS', 'tvOS', 'visionOS', 'watchOS'];
 const severities: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 function record(v: unknown): Record<string, unknown> | undefined {
@@ -30,7 +29,7 @@ export function readSettings(raw: unknown, base: ServerSettings = defaultSetting
   const overrides = record(src.severityOverrides);
   return {
     diagnosticDelayMs: typeof delay === 'number' && Number.isFinite(delay) ? Math.max(0, Math.min(5000, delay)) : base.diagnosticDelayMs,
-    targetPlatforms: Array.isArray(targets) ? targets.filter((t): t is Platform => platforms.includes(t as Platform)) : base.targetPlatforms,
+    targetPlatforms: Array.isArray(targets) ? targets.filter((t): t is Platform => PLATFORMS.includes(t as Platform)) : base.targetPlatforms,
     severityOverrides: overrides
       ? Object.fromEntries(Object.entries(overrides).filter((e): e is [string, SeveritySetting] => severities.includes(e[1] as SeveritySetting)))
       : base.severityOverrides,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeviceActionResult } from '../../../client/src/api/tenantApi';
+import type { DeviceActionResult } from '../../../tenant/src/api/tenantApi';
 import { addTenant, apiOf, extensionCtx, removeAllTenants, startSim, stopSimulators, unwrap, VENDORS } from './helpers';
 
 suite('Device actions', () => {

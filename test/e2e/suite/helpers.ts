@@ -6,11 +6,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { createTenantApi } from '../../../client/src/api';
-import type { TenantApi, VendorKind } from '../../../client/src/api/tenantApi';
+import { createTenantApi } from '../../../tenant/src/api';
+import type { TenantApi, VendorKind } from '../../../tenant/src/api/tenantApi';
 import type { Ctx } from '../../../client/src/ctx';
 import type { ProfileStudioExports } from '../../../client/src/extension';
-import { startSimulator } from '../../../client/src/simulator';
+import { startSimulator } from '../../../tenant/src/simulator';
 
 export const EXTENSION_ID = 'profile-studio.profile-studio';
 export const VENDORS: VendorKind[] = ['kandji', 'jumpcloud'];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { SyncEntry, SyncReport } from '../../../client/src/sync';
+import type { SyncEntry, SyncReport } from '../../../tenant/src/sync';
 import { addTenant, apiOf, extensionCtx, removeAllTenants, startSim, stopSimulators, tempDir, unwrap } from './helpers';
 
 suite('Sync status with pull and push', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Device } from '../../../client/src/api/tenantApi';
+import type { Device } from '../../../tenant/src/api/tenantApi';
 import { addTenant, apiOf, childByLabel, childrenOf, extensionCtx, labelOf, removeAllTenants, startSim, stopSimulators, unwrap, VENDORS } from './helpers';
 
 suite('Tenant tree', () => {

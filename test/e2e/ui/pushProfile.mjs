@@ -1,5 +1,4 @@
 // Explorer → right-click a profile → Push Profile: the tenant (the simulator) then holds it.
-import { eventually } from './workbench.mjs';
 
 export const title = 'push: right-click a profile in the explorer, the simulator holds it';
 

@@ -220,7 +220,7 @@ async function step(what, fn) {
   try {
     return await fn();
   } catch (e) {
-    throw new Error(`${what}: ${e.message.split('\n')[0]}`);
+    throw new Error(`${what}: ${e.message.split('\n')[0]}`, { cause: e });
   }
 }
 

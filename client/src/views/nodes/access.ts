@@ -1,5 +1,5 @@
 // What a node needs from its tenant: the id and a way to call the vendor-neutral API (errors as values).
-import type { Result, TenantApi } from '../../api/tenantApi';
+import type { Result, TenantApi } from '../../../../tenant/src/api/tenantApi';
 
 export interface TenantAccess {
   readonly tenantId: string;

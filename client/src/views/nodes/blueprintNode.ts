@@ -1,6 +1,6 @@
 // A blueprint (JumpCloud: a device group) listing the library items assigned to it.
 import * as vscode from 'vscode';
-import type { Blueprint } from '../../api/tenantApi';
+import type { Blueprint } from '../../../../tenant/src/api/tenantApi';
 import type { TenantAccess } from './access';
 import { LibraryItemNode } from './libraryItemNode';
 import { MessageNode } from './messageNode';

@@ -1,6 +1,6 @@
 // One enrolled device: icon per platform, tooltip with serial, OS, blueprint and last check-in.
 import * as vscode from 'vscode';
-import type { Device } from '../../api/tenantApi';
+import type { Device } from '../../../../tenant/src/api/tenantApi';
 import type { TenantAccess } from './access';
 import { escapeMd } from './libraryItemNode';
 import { TreeNode, type TreeHost } from './treeNode';

@@ -1,7 +1,7 @@
 // Devices, a page at a time: the node keeps the items seen so far (by id, so pages merge without
 // duplicates), the API cursor for the next page, and the active filter. "Load more" asks for the next page.
 import * as vscode from 'vscode';
-import type { Device, DevicePlatform, DeviceQuery } from '../../api/tenantApi';
+import type { Device, DevicePlatform, DeviceQuery } from '../../../../tenant/src/api/tenantApi';
 import type { TenantAccess } from './access';
 import { DeviceNode } from './deviceNode';
 import { MessageNode } from './messageNode';

@@ -1,6 +1,6 @@
 // A custom profile (library item), either in the tenant's library or under a blueprint that has it assigned.
 import * as vscode from 'vscode';
-import type { LibraryItem, RunsOn } from '../../api/tenantApi';
+import type { LibraryItem, RunsOn } from '../../../../tenant/src/api/tenantApi';
 import { TreeNode, type TreeHost } from './treeNode';
 
 export interface ItemRef {

@@ -1,6 +1,6 @@
 // A row that says something instead of a silent empty list: an error with Retry, or an empty-state hint.
 import * as vscode from 'vscode';
-import type { ApiError } from '../../api/errors';
+import type { ApiError } from '../../../../tenant/src/api/errors';
 import { TreeNode, type TreeHost } from './treeNode';
 
 export class MessageNode extends TreeNode {

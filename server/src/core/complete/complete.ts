@@ -30,7 +30,7 @@ const WINDOW = 400;
 // Pseudo payload types in the schema index that describe the profile itself, not a payload.
 const notPayloads = new Set(['TopLevel', 'CommonPayloadKeys']);
 
-interface Ctx {
+interface CompletionContext {
   doc: PlistDocument;
   text: string;
   offset: number;
@@ -41,7 +41,7 @@ interface Ctx {
 export function complete(doc: PlistDocument, offset: number, schemas: SchemaLookup): CompletionEntry[] {
   const text = doc.text;
   if (offset < 0 || offset > text.length) return [];
-  const ctx: Ctx = { doc, text, offset, schemas, unit: indentUnit(text) };
+  const ctx: CompletionContext = { doc, text, offset, schemas, unit: indentUnit(text) };
   if (text.trim() === '') return [newProfile(ctx)];
   const before = text.slice(Math.max(0, offset - WINDOW), offset);
 
@@ -78,7 +78,7 @@ function wordEnd(text: string, offset: number): number {
   return i;
 }
 
-function newProfile(ctx: Ctx): CompletionEntry {
+function newProfile(ctx: CompletionContext): CompletionEntry {
   return {
     label: 'New configuration profile',
     kind: 'profile',
@@ -89,7 +89,7 @@ function newProfile(ctx: Ctx): CompletionEntry {
   };
 }
 
-function keysFor(ctx: Ctx, dict: DictNode): KeySchema[] {
+function keysFor(ctx: CompletionContext, dict: DictNode): KeySchema[] {
   const dc = dictContext(dict, ctx.schemas);
   if (dc.keys) return dc.keys;
   return dc.role === 'payload' ? (payloadKeys(ctx.schemas, undefined) ?? []) : [];
@@ -113,7 +113,7 @@ function keyEntry(k: KeySchema, edit: Edit, snippet: boolean): CompletionEntry {
 }
 
 /** `<key>K</key>` plus a value element for each key the dict lacks, required ones first. */
-function keyEntries(ctx: Ctx, dict: DictNode, from: number, to: number): CompletionEntry[] {
+function keyEntries(ctx: CompletionContext, dict: DictNode, from: number, to: number): CompletionEntry[] {
   const present = new Set(dict.entries.map((e) => e.key));
   const indent = lineIndent(ctx.text, from);
   return keysFor(ctx, dict)
@@ -128,7 +128,7 @@ function keyEntries(ctx: Ctx, dict: DictNode, from: number, to: number): Complet
  * Inside `<key>…</key>`: key names only (the value, if any, is already there). When the `<key>` has no
  * end tag yet, the entry also closes it and, if no value follows, adds the value element for the key.
  */
-function keyNames(ctx: Ctx, from: number): CompletionEntry[] {
+function keyNames(ctx: CompletionContext, from: number): CompletionEntry[] {
   const to = contentEnd(ctx.text, from);
   const dict = enclosingDict(locate(ctx.doc.root, from).node);
   if (!dict) return [];
@@ -163,7 +163,7 @@ function contentEnd(text: string, from: number): number {
 }
 
 /** Inside `<string>…</string>` (or integer/real): allowed values, payload types, booleans-as-text never. */
-function scalarValues(ctx: Ctx, from: number, beforeTag: string): CompletionEntry[] {
+function scalarValues(ctx: CompletionContext, from: number, beforeTag: string): CompletionEntry[] {
   const to = contentEnd(ctx.text, from);
   const located = locate(ctx.doc.root, from);
   const node = located.node;
@@ -195,17 +195,17 @@ function scalarValues(ctx: Ctx, from: number, beforeTag: string): CompletionEntr
 }
 
 /** The profile's identifier, which payload identifiers conventionally extend. */
-function identifierPrefix(ctx: Ctx): string {
+function identifierPrefix(ctx: CompletionContext): string {
   const root = ctx.doc.root;
   return (root?.kind === 'dict' ? stringValue(root, 'PayloadIdentifier') : undefined) || 'com.example';
 }
 
-function payloadTypes(ctx: Ctx) {
+function payloadTypes(ctx: CompletionContext) {
   return ctx.schemas.payloadTypes().filter((e) => !notPayloads.has(e.payloadType));
 }
 
 /** Payload type names; choosing one also adds the keys that type requires and the dict lacks. */
-function payloadTypeValues(ctx: Ctx, dict: DictNode, from: number, to: number): CompletionEntry[] {
+function payloadTypeValues(ctx: CompletionContext, dict: DictNode, from: number, to: number): CompletionEntry[] {
   const present = new Set(dict.entries.map((e) => e.key));
   const closeIndent = lineIndent(ctx.text, dict.content.offset + dict.content.length);
   const insertAt = dict.content.offset + dict.content.length;
@@ -238,7 +238,7 @@ function payloadTypeValues(ctx: Ctx, dict: DictNode, from: number, to: number): 
 }
 
 /** After `<key>K</key>` with no value yet: the value elements that fit K. */
-function valueElements(ctx: Ctx, schema: KeySchema | undefined, from: number, to: number): CompletionEntry[] {
+function valueElements(ctx: CompletionContext, schema: KeySchema | undefined, from: number, to: number): CompletionEntry[] {
   const indent = lineIndent(ctx.text, from);
   const edit = (text: string) => ({ offset: from, length: to - from, text });
   if (schema?.type === 'boolean') {
@@ -267,7 +267,7 @@ function valueElements(ctx: Ctx, schema: KeySchema | undefined, from: number, to
 }
 
 /** Inside an array: payload skeletons in PayloadContent, else items shaped like the element schema. */
-function arrayItems(ctx: Ctx, arr: ArrayNode, from: number): CompletionEntry[] {
+function arrayItems(ctx: CompletionContext, arr: ArrayNode, from: number): CompletionEntry[] {
   const indent = lineIndent(ctx.text, from);
   const to = ctx.offset;
   if (isPayloadContent(arr)) {
@@ -310,7 +310,7 @@ const elements: { name: string; body: string }[] = [
 ];
 
 /** After `<`: element names, plus full key entries when a key belongs here. */
-function elementNames(ctx: Ctx, lt: number): CompletionEntry[] {
+function elementNames(ctx: CompletionContext, lt: number): CompletionEntry[] {
   const partial = ctx.text.slice(lt + 1, ctx.offset);
   if (partial.startsWith('/')) return [];
   let end = wordEnd(ctx.text, ctx.offset);

@@ -3,7 +3,7 @@
 // keyed by the payload node (the incremental reparse keeps untouched nodes and reports touched ones).
 import type { DictNode, PlistDocument } from '../plist/ast';
 import type { KeySchema, PayloadSchema } from '../schema/types';
-import type { Ctx, SchemaLookup } from '../validate/context';
+import type { ValidationContext, SchemaLookup } from '../validate/context';
 import { applySeverity, defaultSeverity, type ValidateOptions } from '../validate/options';
 import { checkPayload } from '../validate/payloads';
 import type { Problem } from '../validate/problem';
@@ -76,7 +76,7 @@ export function createIncrementalValidator(registry: SchemaLookup): IncrementalV
   let cache = new WeakMap<object, Cached>();
   let targetsKey = '';
   const mergedKeys = new Map<PayloadSchema, KeySchema[]>();
-  const newCtx = (report: Report, options: ValidateOptions): Ctx => ({
+  const newCtx = (report: Report, options: ValidateOptions): ValidationContext => ({
     report,
     registry,
     targets: options.targetPlatforms ?? [],

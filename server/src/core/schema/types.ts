@@ -3,7 +3,9 @@
 
 export type SchemaType = 'string' | 'integer' | 'real' | 'boolean' | 'date' | 'data' | 'array' | 'dictionary' | 'any';
 
-export type Platform = 'macOS' | 'iOS' | 'tvOS' | 'visionOS' | 'watchOS';
+/** Every platform Apple's data names, in the order settings and the CLI list them. */
+export const PLATFORMS = ['macOS', 'iOS', 'tvOS', 'visionOS', 'watchOS'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /** How a payload or key behaves under User Enrollment or on Shared iPad. */
 export type UsageMode = 'allowed' | 'required' | 'forbidden' | 'ignored';

@@ -12,7 +12,7 @@ export interface SchemaLookup {
   payloadTypes?(): string[];
 }
 
-export interface Ctx {
+export interface ValidationContext {
   report: Report;
   registry: SchemaLookup;
   targets: Platform[];

@@ -2,7 +2,7 @@
 // severities applied. Never throws on any AST: a rule that meets an impossible shape skips it.
 
 import type { PlistDocument } from '../plist/ast';
-import type { Ctx, SchemaLookup } from './context';
+import type { ValidationContext, SchemaLookup } from './context';
 import { applySeverity, defaultSeverity, type ValidateOptions } from './options';
 import { checkPayload } from './payloads';
 import type { Problem } from './problem';
@@ -18,7 +18,7 @@ export { AllCodeInfo, ValidationCodes, ValidationCodeInfo, allCodes } from './co
 /** Returns the document's syntax problems and the profile's semantic problems, in source order. */
 export function validateProfile(doc: PlistDocument, registry: SchemaLookup, options: ValidateOptions = {}): Problem[] {
   const report = new Report();
-  const ctx: Ctx = { report, registry, targets: options.targetPlatforms ?? [], payloadType: '', payloadSupport: undefined, depth: 0, rootListsUnreliable: false,
+  const ctx: ValidationContext = { report, registry, targets: options.targetPlatforms ?? [], payloadType: '', payloadSupport: undefined, depth: 0, rootListsUnreliable: false,
     mergedKeys: new Map() };
   const { root, payloads } = checkProfile(ctx, doc);
   payloads.forEach((p, i) => checkPayload(ctx, p, i));

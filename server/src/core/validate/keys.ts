@@ -4,9 +4,9 @@
 import type { DictNode, Span } from '../plist/ast';
 import type { KeySchema, OneOfGroup } from '../schema/types';
 import { ValidationCodes as C } from './codes';
-import type { Ctx } from './context';
+import type { ValidationContext } from './context';
 import { checkKeyPlatforms } from './platforms';
-import { type Candidates, candidates, closestMatch } from './suggest';
+import { type Candidates, candidates, closestMatch } from '../schema/suggest';
 import { checkValue } from './values';
 
 /** Raw Apple data names a wildcard member `ANY`; the generator turns it into `openKeys`, both are read. */
@@ -51,7 +51,7 @@ function indexOf(keys: KeySchema[]): KeyIndex {
   return index;
 }
 
-export function checkDict(ctx: Ctx, dict: DictNode, shape: DictShape, label: string, opts: DictCheckOptions = {}): void {
+export function checkDict(ctx: ValidationContext, dict: DictNode, shape: DictShape, label: string, opts: DictCheckOptions = {}): void {
   const { byName, names } = indexOf(shape.keys);
   const extra = shape.additionalKeys ?? byName.get(WILDCARD);
   const open = shape.openKeys || byName.has(WILDCARD);
@@ -101,7 +101,7 @@ export function checkDict(ctx: Ctx, dict: DictNode, shape: DictShape, label: str
   for (const group of shape.oneOf ?? []) checkOneOf(ctx, dict, group, present, label);
 }
 
-function checkOneOf(ctx: Ctx, dict: DictNode, group: OneOfGroup, present: ReadonlySet<string>, label: string): void {
+function checkOneOf(ctx: ValidationContext, dict: DictNode, group: OneOfGroup, present: ReadonlySet<string>, label: string): void {
   const there = group.keys.filter((k) => present.has(k));
   const names = group.keys.map((k) => `\`${k}\``).join(' or ');
   if (there.length === 0 && group.keys.length > 0) {
@@ -119,7 +119,7 @@ function checkOneOf(ctx: Ctx, dict: DictNode, group: OneOfGroup, present: Readon
 /** Deeply nested (hostile or broken) input must not exhaust the stack; past this depth values go unchecked. */
 const MAX_DEPTH = 64;
 
-export function checkNested(ctx: Ctx, run: () => void): void {
+export function checkNested(ctx: ValidationContext, run: () => void): void {
   if (ctx.depth >= MAX_DEPTH) return;
   ctx.depth++;
   try {

@@ -3,14 +3,14 @@
 import type { DictNode } from '../plist/ast';
 import type { KeySchema, PayloadSchema } from '../schema/types';
 import { type ValidationCode, ValidationCodes as C } from './codes';
-import type { Ctx } from './context';
+import type { ValidationContext } from './context';
 import { rootListsUnreliable } from './dataGaps';
 import { entryOf } from './entries';
 import { checkDict, startTag } from './keys';
 import { mergeKeys, payloadCoreKeys, payloadExtraKeys } from './knownKeys';
 import { checkPayloadPlatforms } from './platforms';
 import { checkStringKey } from './structure';
-import { closestMatch } from './suggest';
+import { closestMatch } from '../schema/suggest';
 import { scalarValue } from './values';
 
 const missingCodes: [string, ValidationCode][] = [
@@ -20,7 +20,7 @@ const missingCodes: [string, ValidationCode][] = [
   ['PayloadVersion', C.payloadMissingVersion],
 ];
 
-export function checkPayload(ctx: Ctx, payload: DictNode, index: number): void {
+export function checkPayload(ctx: ValidationContext, payload: DictNode, index: number): void {
   const typeEntry = entryOf(payload, 'PayloadType');
   const type = typeEntry?.value?.kind === 'string' ? typeEntry.value.text : undefined;
   const name = `payload ${index + 1}${type ? ` (${type})` : ''}`;
@@ -62,7 +62,7 @@ export function checkPayload(ctx: Ctx, payload: DictNode, index: number): void {
 }
 
 /** The payload's own keys plus the common and extra ones, merged once per schema for the whole run. */
-function payloadKeys(ctx: Ctx, schema: PayloadSchema | undefined, common: KeySchema[]): KeySchema[] {
+function payloadKeys(ctx: ValidationContext, schema: PayloadSchema | undefined, common: KeySchema[]): KeySchema[] {
   const cacheKey = schema ?? NO_SCHEMA;
   let keys = ctx.mergedKeys.get(cacheKey);
   if (!keys) {
@@ -74,7 +74,7 @@ function payloadKeys(ctx: Ctx, schema: PayloadSchema | undefined, common: KeySch
 
 const NO_SCHEMA = {} as PayloadSchema;
 
-function checkPayloadVersion(ctx: Ctx, payload: DictNode, name: string): void {
+function checkPayloadVersion(ctx: ValidationContext, payload: DictNode, name: string): void {
   const v = entryOf(payload, 'PayloadVersion')?.value;
   if (!v) return;
   if (v.kind !== 'integer') {
@@ -89,7 +89,7 @@ function checkPayloadVersion(ctx: Ctx, payload: DictNode, name: string): void {
   }
 }
 
-function reportUnknownType(ctx: Ctx, type: string, value: { span: { offset: number; length: number }; content: { offset: number; length: number } }): void {
+function reportUnknownType(ctx: ValidationContext, type: string, value: { span: { offset: number; length: number }; content: { offset: number; length: number } }): void {
   const at = value.content.length > 0 ? value.content : value.span;
   if (type.startsWith('com.apple.')) {
     const suggestion = closestMatch(type, ctx.registry.payloadTypes?.() ?? []);

@@ -4,12 +4,12 @@
 import type { Span } from '../plist/ast';
 import type { KeySchema, OsSupport, Platform, SupportedOS } from '../schema/types';
 import { ValidationCodes as C } from './codes';
-import type { Ctx } from './context';
+import type { ValidationContext } from './context';
 
 const available = (os: OsSupport | undefined): os is OsSupport => !!os && os.introduced !== 'n/a';
 const version = (v: string | undefined): string | undefined => (v && v !== 'n/a' ? v : undefined);
 
-export function checkPayloadPlatforms(ctx: Ctx, support: SupportedOS | undefined, name: string, at: Span): void {
+export function checkPayloadPlatforms(ctx: ValidationContext, support: SupportedOS | undefined, name: string, at: Span): void {
   if (!support) return;
   for (const p of ctx.targets) {
     const os = support[p];
@@ -21,7 +21,7 @@ export function checkPayloadPlatforms(ctx: Ctx, support: SupportedOS | undefined
   }
 }
 
-export function checkKeyPlatforms(ctx: Ctx, schema: KeySchema, at: Span): void {
+export function checkKeyPlatforms(ctx: ValidationContext, schema: KeySchema, at: Span): void {
   const support = schema.supportedOS;
   if (!support || ctx.targets.length === 0) return;
   for (const p of ctx.targets) {
@@ -36,7 +36,7 @@ export function checkKeyPlatforms(ctx: Ctx, schema: KeySchema, at: Span): void {
   }
 }
 
-function reportLifecycle(ctx: Ctx, os: OsSupport, parent: OsSupport | undefined, name: string, p: Platform, at: Span): void {
+function reportLifecycle(ctx: ValidationContext, os: OsSupport, parent: OsSupport | undefined, name: string, p: Platform, at: Span): void {
   const removed = version(os.removed);
   const deprecated = version(os.deprecated);
   if (removed && removed !== version(parent?.removed)) {

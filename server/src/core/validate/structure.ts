@@ -3,7 +3,7 @@
 
 import type { DictEntry, DictNode, PlistDocument, PlistNode } from '../plist/ast';
 import { type ValidationCode, ValidationCodes as C } from './codes';
-import type { Ctx } from './context';
+import type { ValidationContext } from './context';
 import { entryOf } from './entries';
 import { checkDict, startTag } from './keys';
 import { mergeKeys, profileCoreKeys, profileExtraKeys } from './knownKeys';
@@ -17,7 +17,7 @@ const missingCodes: [string, ValidationCode][] = [
 ];
 
 /** Returns the payload dicts of PayloadContent (with their index), for the per-payload rules. */
-export function checkProfile(ctx: Ctx, doc: PlistDocument): { root: DictNode | undefined; payloads: DictNode[] } {
+export function checkProfile(ctx: ValidationContext, doc: PlistDocument): { root: DictNode | undefined; payloads: DictNode[] } {
   const root = doc.root;
   if (!root) {
     // An empty or broken file already carries syntax errors; say it only when nothing else does.
@@ -64,7 +64,7 @@ export function checkProfile(ctx: Ctx, doc: PlistDocument): { root: DictNode | u
   return { root, payloads: payloadDicts(ctx, content) };
 }
 
-function payloadDicts(ctx: Ctx, entry: DictEntry | undefined): DictNode[] {
+function payloadDicts(ctx: ValidationContext, entry: DictEntry | undefined): DictNode[] {
   const value = entry?.value;
   if (!value) return [];
   if (value.kind !== 'array') {
@@ -84,7 +84,7 @@ function payloadDicts(ctx: Ctx, entry: DictEntry | undefined): DictNode[] {
   return dicts;
 }
 
-function checkProfileType(ctx: Ctx, entry: DictEntry | undefined): void {
+function checkProfileType(ctx: ValidationContext, entry: DictEntry | undefined): void {
   const v = entry?.value;
   if (!v) return;
   if (v.kind !== 'string') {
@@ -95,7 +95,7 @@ function checkProfileType(ctx: Ctx, entry: DictEntry | undefined): void {
   }
 }
 
-function checkProfileVersion(ctx: Ctx, entry: DictEntry | undefined): void {
+function checkProfileVersion(ctx: ValidationContext, entry: DictEntry | undefined): void {
   const v = entry?.value;
   if (!v) return;
   if (v.kind !== 'integer') {
@@ -111,7 +111,7 @@ function checkProfileVersion(ctx: Ctx, entry: DictEntry | undefined): void {
 }
 
 /** PayloadIdentifier / PayloadUUID must be strings (shared with payloads.ts). */
-export function checkStringKey(ctx: Ctx, entry: DictEntry | undefined, owner: string): void {
+export function checkStringKey(ctx: ValidationContext, entry: DictEntry | undefined, owner: string): void {
   const v = entry?.value;
   if (v && v.kind !== 'string') {
     ctx.report.add(C.wrongType, v.span, `${owner} \`${entry!.key}\` is <${v.kind}>; expected <string>`, {

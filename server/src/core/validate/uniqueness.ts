@@ -3,7 +3,7 @@
 
 import type { DictNode, ScalarNode } from '../plist/ast';
 import { ValidationCodes as C } from './codes';
-import type { Ctx } from './context';
+import type { ValidationContext } from './context';
 import { entryOf, stringValue } from './entries';
 
 const UUID_SHAPE = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
@@ -13,7 +13,7 @@ interface Seen {
   owner: string;
 }
 
-export function checkUniqueness(ctx: Ctx, root: DictNode | undefined, payloads: DictNode[]): void {
+export function checkUniqueness(ctx: ValidationContext, root: DictNode | undefined, payloads: DictNode[]): void {
   const owners: [DictNode, string][] = [];
   if (root) owners.push([root, 'the profile']);
   payloads.forEach((p, i) => owners.push([p, `payload ${i + 1}`]));

@@ -4,7 +4,7 @@
 import type { PlistKind, PlistNode, ScalarNode, Span } from '../plist/ast';
 import type { KeySchema, SchemaType } from '../schema/types';
 import { ValidationCodes as C } from './codes';
-import type { Ctx } from './context';
+import type { ValidationContext } from './context';
 import { allowedByGap } from './dataGaps';
 import { checkDict, checkNested, hasShape, shapeOf } from './keys';
 
@@ -43,7 +43,7 @@ function kindFits(type: SchemaType, schema: KeySchema, kind: PlistKind): boolean
 }
 
 /** `label` names the value in messages, e.g. "`Services` › `Camera` item 1". */
-export function checkValue(ctx: Ctx, node: PlistNode, schema: KeySchema, label: string): void {
+export function checkValue(ctx: ValidationContext, node: PlistNode, schema: KeySchema, label: string): void {
   if (!typeMatches(schema, node.kind)) {
     if (schema.type === 'boolean' && node.kind === 'integer' && /^\s*[01]\s*$/.test(node.text)) {
       // Preference readers take 0/1 for booleans and published profiles (PPPC among them) rely on it.
@@ -69,7 +69,7 @@ export function checkValue(ctx: Ctx, node: PlistNode, schema: KeySchema, label: 
   checkScalar(ctx, node, schema, label, schema.rangelist);
 }
 
-function checkArray(ctx: Ctx, items: PlistNode[], schema: KeySchema, label: string): void {
+function checkArray(ctx: ValidationContext, items: PlistNode[], schema: KeySchema, label: string): void {
   const elements = schema.subkeys ?? [];
   items.forEach((item, i) => {
     const itemLabel = `${label} item ${i + 1}`;
@@ -83,7 +83,7 @@ function checkArray(ctx: Ctx, items: PlistNode[], schema: KeySchema, label: stri
   });
 }
 
-function checkScalar(ctx: Ctx, node: ScalarNode, schema: KeySchema, label: string, allowed: KeySchema['rangelist']): void {
+function checkScalar(ctx: ValidationContext, node: ScalarNode, schema: KeySchema, label: string, allowed: KeySchema['rangelist']): void {
   const value = scalarValue(node);
   if (value === undefined) return; // malformed number text: the parser reports it
   const where: Span = node.content.length > 0 ? node.content : node.span;
