@@ -65,10 +65,12 @@ export async function writeInfo(fs: SyncFs, profile: Pick<LocalProfile, 'infoPat
   await fs.write(profile.infoPath, serializeInfo(info, profile.infoFormat));
 }
 
+/** Characters Windows or macOS refuse in a file name (control characters are refused too). */
+const FORBIDDEN_IN_NAMES = '/\\:*?"<>|';
+
 /** A folder name for a profile name: no path separators or characters file systems refuse, unique in `taken`. */
 export function folderName(name: string, taken: ReadonlySet<string>): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[\u0000-\u001f/\\:*?"<>|]+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 100) || 'profile';
+  const base = [...name].map((c) => (c.charCodeAt(0) < 0x20 || FORBIDDEN_IN_NAMES.includes(c) ? '\u0000' : c)).join('').replace(/\0+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 100) || 'profile';
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base} (${n})`;
   return candidate;
