@@ -80,10 +80,10 @@ const KANDJI_OTHER: { name: string; type: string }[] = [
   { name: 'Avert: Protect', type: 'threat-security-policy' },
 ];
 
-const JUMPCLOUD_OTHER: { name: string; template: string; values: { name: string; value: unknown }[] }[] = [
-  { name: 'Lock screen after 5 minutes', template: 'lock_screen_darwin', values: [{ name: 'timeout', value: 5 }] },
+const JUMPCLOUD_OTHER: { name: string; template: string; values: { name: string; value: string }[] }[] = [
+  { name: 'Lock screen after 5 minutes', template: 'lock_screen_darwin', values: [{ name: 'timeout', value: '5' }] },
   { name: 'Disable guest account', template: 'disable_guest_account_darwin', values: [] },
-  { name: 'Screensaver after 10 minutes', template: 'screensaver_darwin', values: [{ name: 'idleTime', value: 600 }] },
+  { name: 'Screensaver after 10 minutes', template: 'screensaver_darwin', values: [{ name: 'idleTime', value: '600' }] },
 ];
 
 function serial(rnd: Random, platform: WirePlatform, model: string): string {
@@ -129,8 +129,8 @@ export function generateDemo(vendor: SimulatedVendor, options: DemoOptions = {})
       item.templateId = tpl.id;
       item.runsOn = { mac: tpl.osMetaFamily === 'darwin', iphone: tpl.osMetaFamily === 'ios', ipad: tpl.osMetaFamily === 'ios', tv: false, vision: false, android: false, windows: false };
       item.notes = 'managed by Profile Studio';
-      item.values = [{ configFieldID: tpl.configFields[0]!.id, configFieldName: 'payload', value: Buffer.from(p.xml).toString('base64') }];
-      if (tpl.id === CUSTOM_PROFILE_TEMPLATE_ID) item.values.push({ configFieldID: REDISPATCH_FIELD_ID, configFieldName: 'redispatchPolicy', value: true });
+      item.values = [{ configFieldID: tpl.configFields[0]!.id, value: Buffer.from(p.xml).toString('base64') }];
+      if (tpl.id === CUSTOM_PROFILE_TEMPLATE_ID) item.values.push({ configFieldID: REDISPATCH_FIELD_ID, value: 'true' });
     }
     items.push(item);
   }
@@ -144,7 +144,7 @@ export function generateDemo(vendor: SimulatedVendor, options: DemoOptions = {})
     for (const o of JUMPCLOUD_OTHER) {
       const tpl = templateByName(o.template)!;
       const createdAt = base - intBetween(rnd, 30, 700) * DAY;
-      const values = o.values.map((v) => ({ configFieldID: tpl.configFields.find((f) => f.name === v.name)!.id, configFieldName: v.name, value: v.value }));
+      const values = o.values.map((v) => ({ configFieldID: tpl.configFields.find((f) => f.name === v.name)!.id, value: v.value }));
       items.push({ id: id(createdAt), name: o.name, kind: 'other', otherType: o.template, templateId: tpl.id, active: true, runsOn: noRuns, createdAt, updatedAt: createdAt, values });
     }
   }

@@ -6,7 +6,8 @@ export interface ConfigField {
   name: string;
   label: string;
   displayType: 'file' | 'checkbox' | 'number' | 'text';
-  defaultValue: unknown;
+  /** `PolicyTemplateConfigField.defaultValue` is a string in both JumpCloud definitions, checkboxes included. */
+  defaultValue: string;
   required: boolean;
   sensitive: boolean;
   position: number;
@@ -30,7 +31,7 @@ export const CUSTOM_PROFILE_TEMPLATE_ID = '5f21c4d3b544067fd53ba0af';
 export const PAYLOAD_FIELD_ID = '5f21c4d3b544067fd53ba0b0';
 export const REDISPATCH_FIELD_ID = '6801173b9d77db0001baeed9';
 
-const field = (id: string, name: string, label: string, displayType: ConfigField['displayType'], defaultValue: unknown, required: boolean, position: number): ConfigField => ({
+const field = (id: string, name: string, label: string, displayType: ConfigField['displayType'], defaultValue: string, required: boolean, position: number): ConfigField => ({
   id, name, label, displayType, defaultValue, required, sensitive: false, position, readOnly: false,
   tooltip: { template: '', variables: {} }, validators: {}, displayOptions: {},
 });
@@ -44,7 +45,7 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
     osMetaFamily: 'darwin',
     configFields: [
       field(PAYLOAD_FIELD_ID, 'payload', 'Mobile Configuration File', 'file', '', true, 1),
-      field(REDISPATCH_FIELD_ID, 'redispatchPolicy', 'Re-apply policy on every OS update', 'checkbox', true, false, 2),
+      field(REDISPATCH_FIELD_ID, 'redispatchPolicy', 'Re-apply policy on every OS update', 'checkbox', 'true', false, 2),
     ],
   },
   {
@@ -61,7 +62,7 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
     displayName: 'Lock Screen',
     description: 'Locks the screen after a period of inactivity.',
     osMetaFamily: 'darwin',
-    configFields: [field('5d2e3f4a5b6c7d8e9f0a1b02', 'timeout', 'Minutes of inactivity', 'number', 5, true, 1)],
+    configFields: [field('5d2e3f4a5b6c7d8e9f0a1b02', 'timeout', 'Minutes of inactivity', 'number', '5', true, 1)],
   },
   {
     id: '5d2e3f4a5b6c7d8e9f0a1b11',
@@ -77,7 +78,7 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
     displayName: 'Screensaver',
     description: 'Starts the screensaver after a delay.',
     osMetaFamily: 'darwin',
-    configFields: [field('5d2e3f4a5b6c7d8e9f0a1b22', 'idleTime', 'Seconds before the screensaver starts', 'number', 600, true, 1)],
+    configFields: [field('5d2e3f4a5b6c7d8e9f0a1b22', 'idleTime', 'Seconds before the screensaver starts', 'number', '600', true, 1)],
   },
 ];
 

@@ -196,6 +196,8 @@ export function jumpcloudDeviceRoutes(router: Router, ctx: RouteContext, options
       const d = mdmCheck(req) ? undefined : byMdmId(req.params['device'] ?? '');
       if (!d) return jcError(404, 'device not found');
       let body: Record<string, unknown> = {};
+      // These commands declare no request body in the definition; a validating server refuses one.
+      if (BODYLESS_COMMANDS.has(command) && req.body.length > 0) return jcMessage(400, `${command} takes no request body`);
       if (req.body.length > 0) {
         const parsed = parseJsonBody(req);
         if (!parsed.ok || (parsed.value !== undefined && !isRecord(parsed.value))) return jcMessage(400, 'request body must be a JSON object');
@@ -236,17 +238,14 @@ function checkCommand(command: string, body: Record<string, unknown>, d: SimDevi
   }
 }
 
+const BODYLESS_COMMANDS = new Set(['shutdown', 'clearActivationLock', 'refreshActivationLockInformation', 'osUpdateStatus']);
+
 type Predicate = (d: SimDevice) => boolean;
 
+/** The definition types `filter` as an object (`{and: [...]}`, `{or: [...]}` or `{field: value}`); a list is refused. */
 function compileSearchFilter(raw: unknown): Predicate | string {
-  if (raw === undefined || raw === null) return () => true;
-  if (Array.isArray(raw)) {
-    const parts = raw.map(compileSearchFilter);
-    const bad = parts.find((p) => typeof p === 'string');
-    if (bad) return bad;
-    return (d) => (parts as Predicate[]).every((p) => p(d));
-  }
-  if (!isRecord(raw)) return 'filter must be a list of {field: value} objects';
+  if (raw === undefined) return () => true;
+  if (!isRecord(raw)) return 'filter must be an object such as {"and": [{field: value}]}';
   const preds: Predicate[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'and' || key === 'or') {

@@ -8,12 +8,12 @@ import { CREATED_ID, type RouteContext } from './vendorApp';
 
 type GraphType = 'system' | 'system_group' | 'policy';
 
-const conn = (type: GraphType, id: string): Record<string, unknown> => ({ to: { id, type, attributes: null }, attributes: null });
+const conn = (type: GraphType, id: string): Record<string, unknown> => ({ to: { id, type, attributes: {} }, attributes: {} });
 
 export function groupJson(g: SimBlueprint, orgId: string): Record<string, unknown> {
   return {
-    id: g.id, name: g.name, description: g.description, email: '', type: 'system_group', attributes: null,
-    membershipMethod: 'STATIC', memberQuery: null, memberQueryExemptions: [], memberSuggestionsNotify: false, organizationObjectId: orgId,
+    id: g.id, name: g.name, description: g.description, email: '', type: 'system_group', attributes: {},
+    membershipMethod: 'STATIC', memberQuery: { queryType: 'FilterQuery', filters: [] }, memberQueryExemptions: [], memberSuggestionsNotify: false, organizationObjectId: orgId,
   };
 }
 
@@ -128,7 +128,7 @@ export function jumpcloudGraphRoutes(router: Router, ctx: RouteContext, options:
   });
 
   // ---- §6.2 traversal ----
-  const withPaths = (type: GraphType, id: string, paths: Record<string, unknown>[][]): Record<string, unknown> => ({ id, type, paths, compiledAttributes: null });
+  const withPaths = (type: GraphType, id: string, paths: Record<string, unknown>[][]): Record<string, unknown> => ({ id, type, paths, compiledAttributes: {} });
   router.add('GET', '/api/v2/policies/:id/systems', (req) => {
     const p = policy(req.params['id']);
     if (!p) return jcError(404, 'policy not found');

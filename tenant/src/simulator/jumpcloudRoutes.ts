@@ -43,12 +43,8 @@ export function policyDetails(item: SimItem): Record<string, unknown> {
   return {
     ...policyShallow(item),
     notes: item.notes ?? '',
-    values: (item.values ?? []).map((v) => ({
-      configFieldID: v.configFieldID,
-      configFieldName: v.configFieldName ?? t?.configFields.find((f) => f.id === v.configFieldID)?.name ?? '',
-      value: v.value,
-      sensitive: v.sensitive ?? false,
-    })),
+    // The published PolicyValue carries no field name: a client finds the payload through `configFields`.
+    values: (item.values ?? []).map((v) => ({ configFieldID: v.configFieldID, value: v.value, sensitive: v.sensitive ?? false })),
     configFields: t?.configFields ?? [],
   };
 }
@@ -64,7 +60,7 @@ export function policyResultJson(row: SimStatusRow, phase: 'latest' | 'started')
     policyID: row.itemId,
     systemID: row.deviceId,
     startedAt: iso(row.startedAt),
-    endedAt: done ? iso(row.since) : null,
+    ...(done ? { endedAt: iso(row.since) } : {}), // date-time in the definition: omitted while pending, never null
     state,
     success: state === 'success',
     exitStatus: state === 'failed' ? 1 : 0,
@@ -271,10 +267,12 @@ function checkValues(raw: unknown, template: PolicyTemplate): string | { values:
       if (!check.ok) return `${fieldDef.name}: ${check.reason}`;
       profile = check.text;
     }
-    if (fieldDef.displayType === 'checkbox' && typeof value !== 'boolean') return `${fieldDef.name}: value must be a boolean`;
+    // PolicyValue.value is a string in the definitions, checkboxes ("true"/"false") and numbers included.
+    if (typeof value !== 'string') return `${fieldDef.name}: value must be a string`;
+    if (fieldDef.displayType === 'checkbox' && value !== 'true' && value !== 'false') return `${fieldDef.name}: value must be "true" or "false"`;
+    if (fieldDef.displayType === 'number' && !/^-?\d+(\.\d+)?$/.test(value)) return `${fieldDef.name}: value must be a number written as a string`;
     values.push({
       configFieldID: id,
-      ...(typeof entry['configFieldName'] === 'string' ? { configFieldName: entry['configFieldName'] } : {}),
       value,
       ...(typeof entry['sensitive'] === 'boolean' ? { sensitive: entry['sensitive'] } : {}),
     });

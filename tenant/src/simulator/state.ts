@@ -53,7 +53,7 @@ export interface SimItem {
   /** JumpCloud: policy notes, template id and the policy's `values` exactly as sent (payload = base64). */
   notes?: string;
   templateId?: string;
-  values?: { configFieldID: string; configFieldName?: string; value: unknown; sensitive?: boolean }[];
+  values?: { configFieldID: string; value: string; sensitive?: boolean }[];
 }
 
 export interface SimBlueprint {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { allDevices, profileHash } from '../../../tenant/src/api/index';
-import { CUSTOM_PROFILE_TEMPLATE_ID, sampleProfileXml } from '../../../tenant/src/simulator/index';
+import { CUSTOM_PROFILE_TEMPLATE_ID, PAYLOAD_FIELD_ID, REDISPATCH_FIELD_ID, sampleProfileXml } from '../../../tenant/src/simulator/index';
 import { assertNoToken, bytes, errorOf, tenant, unwrap } from './tenantFixture';
 
 const upload = (name: string, xml = sampleProfileXml(name, `com.example.${name.replace(/\W/g, '')}`)) => ({
@@ -24,8 +24,12 @@ test('jumpcloud: a custom profile is a policy from custom_mdm_profile_darwin wit
   assert.equal(new URLSearchParams(templateLookup?.query).get('filter'), 'name:eq:custom_mdm_profile_darwin');
   const stored = sim.state.items.get(created.id)!;
   assert.equal(stored.templateId, CUSTOM_PROFILE_TEMPLATE_ID);
-  const payload = stored.values?.find((v) => v.configFieldName === 'payload');
+  const payload = stored.values?.find((v) => v.configFieldID === PAYLOAD_FIELD_ID);
   assert.equal(payload?.value, Buffer.from(xml).toString('base64'));
+  // As the definitions type PolicyValue: field id + string value (the simulator refuses a boolean).
+  assert.deepEqual(stored.values, [
+    { configFieldID: PAYLOAD_FIELD_ID, value: Buffer.from(xml).toString('base64') }, { configFieldID: REDISPATCH_FIELD_ID, value: 'true' },
+  ]);
 
   const got = unwrap(await api.getProfile(created.id));
   assert.equal(got.profile, xml);
@@ -39,7 +43,7 @@ test('jumpcloud: a custom profile is a policy from custom_mdm_profile_darwin wit
   const put = sim.log.find((e) => e.method === 'PUT');
   assert.equal(put?.contentType?.split(';')[0], 'application/json');
   // A PUT is a full replace: the redispatch flag survived.
-  assert.equal(sim.state.items.get(created.id)?.values?.find((v) => v.configFieldName === 'redispatchPolicy')?.value, true);
+  assert.equal(sim.state.items.get(created.id)?.values?.find((v) => v.configFieldID === REDISPATCH_FIELD_ID)?.value, 'true');
 
   const conflict = errorOf(await api.updateProfile(created.id, { name: 'x' }, { contentHash: got.contentHash }));
   assert.equal(conflict.kind, 'conflict');
@@ -212,7 +216,7 @@ test('jumpcloud: an update never sends an empty payload when the GET carried non
   const item = unwrap(await api.createProfile(upload('Redacted')));
   const stored = sim.state.items.get(item.id)!;
   // Model a tenant that redacts the file field on GET.
-  stored.values = stored.values?.map((v) => (v.configFieldName === 'payload' ? { ...v, value: '' } : v));
+  stored.values = stored.values?.map((v) => (v.configFieldID === PAYLOAD_FIELD_ID ? { ...v, value: '' } : v));
   const e = errorOf(await api.updateProfile(item.id, { name: 'Renamed' }, undefined, true));
   assert.equal(e.kind, 'invalid');
   assert.match(e.message, /must carry the file/);

@@ -1,7 +1,7 @@
 // TenantApi over the JumpCloud API (../shared/api/jumpcloud.md). Only this folder knows policies, templates,
 // graph associations, v1/v2 list conventions and the Apple MDM command paths.
 import { conflictWith } from '../conflict';
-import { fail, ok } from '../result';
+import { fail, ok, withContent } from '../result';
 import { createOnce, type CreateRetryOptions } from '../createOnce';
 import type { Http, RequestSpec } from '../http';
 import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
@@ -12,7 +12,7 @@ import type {
 import { asArray, parseWire, requestParsed } from '../wireCheck';
 import { toFacts } from '../facts';
 import {
-  commandBody, isCustomProfile, jumpcloudActions, platformToOs, toBlueprint, toDevice, toPolicyItem, toProfile, toStatus,
+  checkboxValue, commandBody, isCustomProfile, jumpcloudActions, platformToOs, toBlueprint, toDevice, toPolicyItem, toProfile, toStatus,
 } from './mapping';
 import * as wire from './wire';
 
@@ -143,12 +143,15 @@ export class JumpCloudApi implements TenantApi {
     return r;
   }
 
+  /** The payload is the value whose `configFieldID` is the template's `payload` field (values carry no field name). */
   async getProfile(id: string): Promise<Result<LibraryItemWithContent>> {
     const p = await this.getPolicy(id);
     if (!p.ok) return p;
+    const t = await this.customTemplate();
+    if (!t.ok) return t;
     const bound = await this.isBound(id);
     if (!bound.ok) return bound;
-    return ok(toProfile(p.value, bound.value));
+    return withContent(toProfile(p.value, bound.value, t.value.payloadFieldId), `no value of the template's \`payload\` field (${t.value.payloadFieldId})`);
   }
 
   private async findByName(name: string): Promise<Result<LibraryItemWithContent | undefined>> {
@@ -168,19 +171,20 @@ export class JumpCloudApi implements TenantApi {
     const body = {
       name: upload.name,
       template: { id: t.value.id },
-      values: this.values(t.value, Buffer.from(upload.file).toString('base64'), true),
+      values: this.values(t.value, Buffer.from(upload.file).toString('base64'), 'true'),
     };
     const post = async (): Promise<Result<LibraryItemWithContent>> => {
       const r = await this.call({ method: 'POST', path: '/api/v2/policies', json: body, retry: 'never' }, wire.policy);
-      return r.ok ? ok(toProfile(r.value, false)) : r;
+      return r.ok ? ok(toProfile(r.value, false, t.value.payloadFieldId)) : r;
     };
     return createOnce(post, () => this.findByName(upload.name), this.create, this.http.maxRetryDelayMs);
   }
 
-  private values(t: TemplateInfo, payloadB64: string, redispatch: unknown): wire.PolicyValueWire[] {
+  /** `PolicyValue` as the definitions type it: `configFieldID` + a string `value` (checkboxes "true"/"false"). */
+  private values(t: TemplateInfo, payloadB64: string, redispatch: 'true' | 'false'): wire.PolicyValueWire[] {
     return [
-      { configFieldID: t.payloadFieldId, configFieldName: 'payload', value: payloadB64 },
-      ...(t.redispatchFieldId ? [{ configFieldID: t.redispatchFieldId, configFieldName: 'redispatchPolicy', value: redispatch }] : []),
+      { configFieldID: t.payloadFieldId, value: payloadB64 },
+      ...(t.redispatchFieldId ? [{ configFieldID: t.redispatchFieldId, value: redispatch }] : []),
     ];
   }
 
@@ -188,16 +192,16 @@ export class JumpCloudApi implements TenantApi {
   async updateProfile(id: string, upload: Partial<ProfileUpload>, known?: KnownRemote, force = false): Promise<Result<LibraryItemWithContent>> {
     const remote = await this.getPolicy(id);
     if (!remote.ok) return remote;
+    const t = await this.customTemplate();
+    if (!t.ok) return t;
     if (!force && known) {
       const bound = await this.isBound(id);
       if (!bound.ok) return bound;
-      const conflict = conflictWith(toProfile(remote.value, bound.value), known);
+      const conflict = conflictWith(toProfile(remote.value, bound.value, t.value.payloadFieldId), known);
       if (conflict) return fail(conflict);
     }
-    const t = await this.customTemplate();
-    if (!t.ok) return t;
-    const oldPayload = remote.value.values.find((v) => v.configFieldName === 'payload' || v.configFieldID === t.value.payloadFieldId)?.value;
-    const oldRedispatch = remote.value.values.find((v) => v.configFieldName === 'redispatchPolicy' || v.configFieldID === t.value.redispatchFieldId)?.value;
+    const oldPayload = remote.value.values.find((v) => v.configFieldID === t.value.payloadFieldId)?.value;
+    const oldRedispatch = remote.value.values.find((v) => v.configFieldID === t.value.redispatchFieldId)?.value;
     // A full replace without the content would wipe it (a GET may redact file fields; unverified): refuse.
     if (upload.file === undefined && (typeof oldPayload !== 'string' || oldPayload === '')) {
       return fail(invalid('The tenant did not return this profile\'s content, so an update must carry the file'));
@@ -206,7 +210,7 @@ export class JumpCloudApi implements TenantApi {
     const body = {
       name: upload.name ?? remote.value.name,
       ...(remote.value.notes !== undefined ? { notes: remote.value.notes } : {}),
-      values: this.values(t.value, payload, oldRedispatch ?? true),
+      values: this.values(t.value, payload, checkboxValue(oldRedispatch, 'true')),
     };
     const put = await this.http.request({ method: 'PUT', path: `/api/v2/policies/${encodeURIComponent(id)}`, json: body });
     if (!put.ok) return put;
@@ -323,7 +327,7 @@ export class JumpCloudApi implements TenantApi {
         method: 'POST', path: '/api/search/systems', retry: 'idempotent',
         json: {
           searchFilter: { searchTerm: query.search, fields: ['displayName', 'hostname', 'serialNumber'] },
-          ...(query.platform ? { filter: [{ os: platformToOs[query.platform] }] } : {}),
+          ...(query.platform ? { filter: { and: [{ os: platformToOs[query.platform] }] } } : {}),
           limit, skip,
         },
       }, (b) => wire.v1Page(b, 'systems'));
@@ -407,7 +411,7 @@ export class JumpCloudApi implements TenantApi {
     }
     if (!mdmDevice) return fail(invalid(`\`${device.name}\` is not enrolled in JumpCloud MDM`));
     return this.call(
-      { method: 'POST', path: `/api/v2/applemdms/${encodeURIComponent(mdm.value)}/devices/${encodeURIComponent(mdmDevice)}/${action}`, json: body, retry: 'never' },
+      { method: 'POST', path: `/api/v2/applemdms/${encodeURIComponent(mdm.value)}/devices/${encodeURIComponent(mdmDevice)}/${action}`, ...(body ? { json: body } : {}), retry: 'never' },
       wire.commandAnswer,
     );
   }

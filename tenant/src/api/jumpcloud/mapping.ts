@@ -10,17 +10,25 @@ export function isCustomProfile(p: { template?: { name: string } }): boolean {
   return p.template?.name === CUSTOM_PROFILE_TEMPLATE;
 }
 
-export function payloadOf(p: PolicyWire): string {
-  const v = p.values.find((x) => x.configFieldName === 'payload');
+/** The .mobileconfig in the value of the template's `payload` field; '' when there is none. */
+export function payloadOf(p: PolicyWire, payloadFieldId: string): string {
+  const v = p.values.find((x) => x.configFieldID === payloadFieldId);
   return typeof v?.value === 'string' ? Buffer.from(v.value, 'base64').toString('utf8') : '';
+}
+
+/** A checkbox value as the definitions type it ("true"/"false"); a boolean (older tenants, other clients) is read too. */
+export function checkboxValue(value: unknown, fallback: 'true' | 'false'): 'true' | 'false' {
+  if (value === true || value === 'true') return 'true';
+  if (value === false || value === 'false') return 'false';
+  return fallback;
 }
 
 export function toPolicyItem(p: { id: string; name: string; template?: { name: string } }, active: boolean): LibraryItem {
   return { id: p.id, name: p.name, active, runsOn: MAC_ONLY, kind: isCustomProfile(p) ? 'custom-profile' : 'other' };
 }
 
-export function toProfile(p: PolicyWire, active: boolean): LibraryItemWithContent {
-  const profile = payloadOf(p);
+export function toProfile(p: PolicyWire, active: boolean, payloadFieldId: string): LibraryItemWithContent {
+  const profile = payloadOf(p, payloadFieldId);
   return { ...toPolicyItem(p, active), profile, contentHash: profileHash(profile) };
 }
 
@@ -93,8 +101,12 @@ export function jumpcloudActions(platform: DevicePlatform): DeviceActionSpec[] {
   return all.filter((a) => a.platforms.includes(platform));
 }
 
-/** Request body of a command from neutral parameter names; `{}` when it takes none. */
-export function commandBody(action: string, params: Record<string, string>): Record<string, unknown> | string {
+/** Commands whose definition declares no request body: they are sent without one. */
+const BODYLESS = new Set(['shutdown', 'clearActivationLock', 'refreshActivationLockInformation', 'osUpdateStatus']);
+
+/** Request body of a command from neutral parameter names; `undefined` where the definition declares none. */
+export function commandBody(action: string, params: Record<string, string>): Record<string, unknown> | string | undefined {
+  if (BODYLESS.has(action)) return undefined;
   switch (action) {
     case 'lock':
     case 'erase':

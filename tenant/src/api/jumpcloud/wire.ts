@@ -27,9 +27,9 @@ export function templateFields(value: unknown): ConfigFieldWire[] {
   });
 }
 
+/** `PolicyValue`: no field name in the definitions (some tenants add `configFieldName`; it is not relied on). */
 export interface PolicyValueWire {
   configFieldID: string;
-  configFieldName?: string;
   value: unknown;
   sensitive?: boolean;
 }
@@ -48,7 +48,6 @@ export function policy(value: unknown): PolicyWire {
     const vo = asObject(v, 'policy value');
     return {
       configFieldID: optString(vo, 'configFieldID') ?? '',
-      configFieldName: optString(vo, 'configFieldName'),
       value: vo.value,
       ...(typeof vo.sensitive === 'boolean' ? { sensitive: vo.sensitive } : {}),
     };

@@ -2,7 +2,7 @@
 import { createOnce, type CreateRetryOptions } from '../createOnce';
 import { pathOf, type Http, type RequestSpec } from '../http';
 import { conflictWith } from '../conflict';
-import { fail, ok } from '../result';
+import { fail, ok, withContent } from '../result';
 import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
 import type {
   ActivityEntry, AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
@@ -59,7 +59,7 @@ export class KandjiApi implements TenantApi {
 
   async getProfile(id: string): Promise<Result<LibraryItemWithContent>> {
     const r = await this.call({ method: 'GET', path: `${PROFILES}/${encodeURIComponent(id)}` }, wire.customProfile);
-    return r.ok ? ok(toLibraryItem(r.value)) : r;
+    return r.ok ? withContent(toLibraryItem(r.value), 'its `profile` field is empty') : r;
   }
 
   private async findByName(name: string): Promise<Result<LibraryItemWithContent | undefined>> {
