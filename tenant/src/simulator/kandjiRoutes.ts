@@ -361,6 +361,8 @@ export function kandjiApp(ctx: RouteContext, options: KandjiOptions): VendorApp 
         via: 'kong/3.2.2',
         ...out.headers,
       };
+      // Kandji labels JSON with its charset (the collection's response headers; its definition declares it).
+      if (out.headers['content-type'] === 'application/json') out.headers['content-type'] = 'application/json; charset=utf-8';
       return out;
     },
   };

@@ -1,0 +1,88 @@
+// Every vendor operation the tenant client calls, one table per vendor: the request as we send it, the
+// definition's operation it must satisfy, and what calls it. The contract tier fails on a call that is in no
+// row (add the row) and on a row no test exercised. docs/api.md shows the same table; a test keeps them equal.
+// To cover a new endpoint: add a row here, exercise it in the vendor's contract test, and add the docs row.
+import type { ContractVendor } from './prism';
+
+export interface Operation {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The path the client sends, with `{name}` for each variable segment. */
+  path: string;
+  /** File under ../shared/api/specs. */
+  spec: string;
+  operationId: string;
+  /** TenantApi methods (and so the CLI commands and extension features over them) that send it. */
+  usedBy: string;
+}
+
+const K = 'kandji/openapi.prism.json';
+const V1 = 'jumpcloud/JumpCloud.SDK.V1.json';
+const V2 = 'jumpcloud/jcapi2-openapi.yaml';
+
+const kandjiActions = [
+  ['blankpush', 'deviceActions_sendBlankpush'], ['updateinventory', 'deviceActions_updateInventory'], ['renewmdmprofile', 'deviceActions_renewMdmProfile'],
+  ['setname', 'deviceActions_setName'], ['restart', 'deviceActions_restartDevice'], ['shutdown', 'deviceActions_shutdown'], ['lock', 'deviceActions_lockDevice'],
+  ['erase', 'deviceActions_eraseDevice'], ['clearpasscode', 'deviceActions_clearPasscode'], ['reinstallagent', 'deviceActions_reinstallAgent'],
+  ['unlockaccount', 'deviceActions_unlockAccount'], ['remotedesktop', 'deviceActions_remoteDesktop'], ['deleteuser', 'deviceActions_deleteUser'],
+] as const;
+
+export const KANDJI_OPERATIONS: Operation[] = [
+  { method: 'GET', path: '/api/v1/library/custom-profiles', spec: K, operationId: 'customProfiles_listCustomProfiles', usedBy: 'verify, listProfiles, createProfile (re-read by name)' },
+  { method: 'POST', path: '/api/v1/library/custom-profiles', spec: K, operationId: 'customProfiles_createCustomProfile', usedBy: 'createProfile' },
+  { method: 'GET', path: '/api/v1/library/custom-profiles/{id}', spec: K, operationId: 'customProfiles_getCustomProfile', usedBy: 'getProfile, updateProfile (conflict guard)' },
+  { method: 'PATCH', path: '/api/v1/library/custom-profiles/{id}', spec: K, operationId: 'customProfiles_updateCustomProfile', usedBy: 'updateProfile, setActive' },
+  { method: 'DELETE', path: '/api/v1/library/custom-profiles/{id}', spec: K, operationId: 'customProfiles_deleteCustomProfile', usedBy: 'deleteProfile' },
+  { method: 'GET', path: '/api/v1/library/library-items/{id}/status', spec: K, operationId: 'libraryItems_getLibraryItemStatuses', usedBy: 'profileStatus' },
+  { method: 'GET', path: '/api/v1/library/library-items/{id}/activity', spec: K, operationId: 'libraryItems_getLibraryItemActivity', usedBy: 'profileActivity' },
+  { method: 'GET', path: '/api/v1/blueprints', spec: K, operationId: 'blueprints_listBlueprints', usedBy: 'listBlueprints' },
+  { method: 'GET', path: '/api/v1/blueprints/{id}', spec: K, operationId: 'blueprints_getBlueprint', usedBy: 'assignmentNodes (the blueprint exists)' },
+  { method: 'GET', path: '/api/v1/blueprints/{id}/list-library-items', spec: K, operationId: 'blueprints_listLibraryItems', usedBy: 'blueprintItems' },
+  { method: 'POST', path: '/api/v1/blueprints/{id}/assign-library-item', spec: K, operationId: 'blueprints_removeLibraryItem', usedBy: 'assign' },
+  { method: 'POST', path: '/api/v1/blueprints/{id}/remove-library-item', spec: K, operationId: 'blueprints_removeLibraryItem', usedBy: 'unassign' },
+  { method: 'GET', path: '/api/v1/devices', spec: K, operationId: 'deviceInformation_listDevices', usedBy: 'listDevices (platform, blueprint, name search)' },
+  { method: 'GET', path: '/api/v1/devices/{id}', spec: K, operationId: 'deviceInformation_getDevice', usedBy: 'getDevice, runDeviceAction' },
+  { method: 'GET', path: '/api/v1/devices/{id}/details', spec: K, operationId: 'deviceInformation_getDeviceDetails', usedBy: 'getDevice (facts)' },
+  { method: 'GET', path: '/api/v1/devices/{id}/library-items', spec: K, operationId: 'deviceInformation_getDeviceLibraryItems', usedBy: 'deviceProfiles' },
+  ...kandjiActions.map(([action, operationId]): Operation => ({ method: 'POST', path: `/api/v1/devices/{id}/action/${action}`, spec: K, operationId, usedBy: `runDeviceAction ${action}` })),
+];
+
+const jumpcloudCommands = [
+  ['lock', 'applemdms_deviceslock'], ['erase', 'applemdms_deviceserase'], ['restart', 'applemdms_devicesrestart'], ['shutdown', 'applemdms_devicesshutdown'],
+  ['clearActivationLock', 'applemdms_devicesClearActivationLock'], ['refreshActivationLockInformation', 'applemdms_devicesRefreshActivationLockInformation'],
+  ['scheduleOSUpdate', 'applemdms_devicesScheduleOSUpdate'], ['osUpdateStatus', 'applemdms_devicesOSUpdateStatus'],
+] as const;
+
+export const JUMPCLOUD_OPERATIONS: Operation[] = [
+  { method: 'GET', path: '/api/v2/systemgroups', spec: V2, operationId: 'groups_system_list', usedBy: 'verify, listBlueprints' },
+  { method: 'GET', path: '/api/v2/policytemplates', spec: V2, operationId: 'policytemplates_list', usedBy: 'createProfile, getProfile, updateProfile (template by name)' },
+  { method: 'GET', path: '/api/v2/policytemplates/{id}', spec: V2, operationId: 'policytemplates_get', usedBy: 'the same (configFields: payload and redispatchPolicy ids)' },
+  { method: 'GET', path: '/api/v2/policies', spec: V2, operationId: 'policies_list', usedBy: 'listProfiles, blueprintItems, deviceProfiles, createProfile (re-read by name)' },
+  { method: 'POST', path: '/api/v2/policies', spec: V2, operationId: 'policies_post', usedBy: 'createProfile' },
+  { method: 'GET', path: '/api/v2/policies/{id}', spec: V2, operationId: 'policies_get', usedBy: 'getProfile, updateProfile, setActive, profileActivity, unassign' },
+  { method: 'PUT', path: '/api/v2/policies/{id}', spec: V2, operationId: 'policies_put', usedBy: 'updateProfile' },
+  { method: 'DELETE', path: '/api/v2/policies/{id}', spec: V2, operationId: 'policies_delete', usedBy: 'deleteProfile' },
+  { method: 'GET', path: '/api/v2/policies/{id}/associations', spec: V2, operationId: 'graph_policyAssociationsList', usedBy: 'listProfiles/getProfile (bound = active), setActive' },
+  { method: 'POST', path: '/api/v2/policies/{id}/associations', spec: V2, operationId: 'graph_policyAssociationsPost', usedBy: 'assign, unassign, setActive(false)' },
+  { method: 'GET', path: '/api/v2/policies/{id}/policystatuses', spec: V2, operationId: 'policystatuses_policiesList', usedBy: 'profileStatus' },
+  { method: 'GET', path: '/api/v2/policies/{id}/policyresults', spec: V2, operationId: 'policyresults_list', usedBy: 'profileActivity' },
+  { method: 'GET', path: '/api/v2/systemgroups/{id}/associations', spec: V2, operationId: 'graph_systemGroupAssociationsList', usedBy: 'blueprintItems' },
+  { method: 'GET', path: '/api/v2/systemgroups/{id}/members', spec: V2, operationId: 'graph_systemGroupMembersList', usedBy: 'listDevices (group)' },
+  { method: 'GET', path: '/api/v2/systems/{id}/policystatuses', spec: V2, operationId: 'policystatuses_systemsList', usedBy: 'deviceProfiles' },
+  { method: 'GET', path: '/api/v2/applemdms', spec: V2, operationId: 'applemdms_list', usedBy: 'runDeviceAction' },
+  { method: 'GET', path: '/api/v2/applemdms/{id}/devices', spec: V2, operationId: 'applemdms_deviceslist', usedBy: 'runDeviceAction (MDM device by serial)' },
+  ...jumpcloudCommands.map(([command, operationId]): Operation => ({ method: 'POST', path: `/api/v2/applemdms/{id}/devices/{id}/${command}`, spec: V2, operationId, usedBy: `runDeviceAction ${command}` })),
+  { method: 'GET', path: '/api/systems', spec: V1, operationId: 'System_List', usedBy: 'listDevices (all, platform)' },
+  { method: 'POST', path: '/api/search/systems', spec: V1, operationId: 'System_Search', usedBy: 'listDevices (search, search + platform)' },
+  { method: 'GET', path: '/api/systems/{id}', spec: V1, operationId: 'System_Get', usedBy: 'getDevice, listDevices (group), runDeviceAction' },
+];
+
+export const OPERATIONS: Record<ContractVendor, Operation[]> = { kandji: KANDJI_OPERATIONS, jumpcloud: JUMPCLOUD_OPERATIONS };
+
+const matcher = (op: Operation): RegExp => new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}/?$`);
+
+/** The row a sent request belongs to (the most specific path wins: literal segments beat variables). */
+export function operationOf(vendor: ContractVendor, method: string, url: string): Operation | undefined {
+  const path = url.split('?')[0]!;
+  const hits = OPERATIONS[vendor].filter((op) => op.method === method && matcher(op).test(path));
+  return hits.sort((a, b) => b.path.replace(/\{\w+\}/g, '').length - a.path.replace(/\{\w+\}/g, '').length)[0];
+}
