@@ -9,6 +9,7 @@ export const devicesList: TenantCommand = {
     options: [
       { name: 'platform', kind: 'value', meta: 'Mac|iPhone|iPad|AppleTV|Vision', help: 'only this platform' },
       { name: 'blueprint', kind: 'value', meta: 'ID', help: 'only devices in this blueprint' },
+      { name: 'search', kind: 'value', meta: 'TEXT', help: 'name contains TEXT (JumpCloud: name, hostname or serial)' },
       { name: 'json', kind: 'flag', help: 'print a JSON array' },
     ],
   },
@@ -17,7 +18,9 @@ export const devicesList: TenantCommand = {
     const platform = PLATFORMS.find((p) => p.toLowerCase() === platformArg?.toLowerCase());
     if (platformArg !== undefined && !platform) return usageError(io, this.spec, `--platform must be one of ${PLATFORMS.join(', ')}`);
     const blueprintId = args.values.get('blueprint');
-    const query = { ...(platform ? { platform } : {}), ...(blueprintId ? { blueprintId } : {}) };
+    const search = args.values.get('search')?.trim();
+    if (search === '') return usageError(io, this.spec, '--search needs some text');
+    const query = { ...(platform ? { platform } : {}), ...(blueprintId ? { blueprintId } : {}), ...(search ? { search } : {}) };
     const progress = progressReporter(io);
     const devices: Device[] = [];
     let cursor: string | undefined;

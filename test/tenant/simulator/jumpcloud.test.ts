@@ -9,8 +9,8 @@ const policyBody = (name: string, xml = sampleProfileXml(name)) => ({
   notes: 'from a test',
   template: { id: CUSTOM_PROFILE_TEMPLATE_ID },
   values: [
-    { configFieldID: PAYLOAD_FIELD_ID, configFieldName: 'payload', value: b64(xml) },
-    { configFieldID: REDISPATCH_FIELD_ID, configFieldName: 'redispatchPolicy', value: true },
+    { configFieldID: PAYLOAD_FIELD_ID, value: b64(xml) },
+    { configFieldID: REDISPATCH_FIELD_ID, value: 'true' },
   ],
 });
 
@@ -52,17 +52,23 @@ test('jumpcloud: policy create 201 with details, GET decodes to the same bytes, 
   const xml = sampleProfileXml('Studio Wi-Fi', 'com.example.studio');
   const created = await sendJson(s, 'POST', '/api/v2/policies', policyBody('Studio Wi-Fi', xml));
   assert.equal(created.status, 201);
-  const p = created.body as { id: string; template: { id: string; name: string }; values: { configFieldName: string; value: unknown }[]; configFields: unknown[] };
+  const p = created.body as { id: string; template: { id: string; name: string }; values: Record<string, unknown>[]; configFields: unknown[] };
   assert.match(p.id, /^[0-9a-f]{24}$/);
   assert.equal(p.template.name, 'custom_mdm_profile_darwin');
   assert.ok(p.configFields.length > 0);
   const got = (await get(s, `/api/v2/policies/${p.id}`)).body as typeof p;
-  const payload = got.values.find((v) => v.configFieldName === 'payload')!;
-  assert.equal(Buffer.from(String(payload.value), 'base64').toString('utf8'), xml, 'no server-side rewrite');
+  const payload = got.values.find((v) => v['configFieldID'] === PAYLOAD_FIELD_ID)!;
+  assert.equal(Buffer.from(String(payload['value']), 'base64').toString('utf8'), xml, 'no server-side rewrite');
+  // PolicyValue as published: configFieldID, value (a string, checkboxes too), sensitive; no field name.
+  assert.deepEqual(got.values.map((v) => Object.keys(v).sort()), [['configFieldID', 'sensitive', 'value'], ['configFieldID', 'sensitive', 'value']]);
+  assert.equal(got.values[1]!['value'], 'true');
+  const boolean = await sendJson(s, 'POST', '/api/v2/policies', { ...policyBody('Boolean', xml), values: [{ configFieldID: PAYLOAD_FIELD_ID, value: b64(xml) }, { configFieldID: REDISPATCH_FIELD_ID, value: true }] });
+  assert.equal(boolean.status, 400, 'a boolean where the definition types a string is refused, as a validating server does');
+  assert.match(String((boolean.body as { message: string }).message), /redispatchPolicy: value must be a string/);
   const list = (await get(s, '/api/v2/policies')).body as Record<string, unknown>[];
   assert.deepEqual(Object.keys(list[0]!).sort(), ['id', 'name', 'template'], 'list items are shallow');
 
-  const partial = await sendJson(s, 'PUT', `/api/v2/policies/${p.id}`, { name: 'Renamed', values: [{ configFieldID: REDISPATCH_FIELD_ID, value: false }] });
+  const partial = await sendJson(s, 'PUT', `/api/v2/policies/${p.id}`, { name: 'Renamed', values: [{ configFieldID: REDISPATCH_FIELD_ID, value: 'false' }] });
   assert.equal(partial.status, 400, 'leaving out the payload is an error: PUT replaces all values');
   assert.match(String((partial.body as { message: string }).message), /payload/);
   const put = await sendJson(s, 'PUT', `/api/v2/policies/${p.id}`, { ...policyBody('Renamed', sampleProfileXml('v2')), template: { id: CUSTOM_PROFILE_TEMPLATE_ID } });
@@ -140,6 +146,7 @@ test('jumpcloud: associations need targets, answer 204, are idempotent unless st
   const pending = await get(s, statuses);
   assert.equal(pending.headers.get('x-total-count'), String(macs.length), 'only Macs get a darwin policy');
   assert.ok((pending.body as { state: string; success: boolean }[]).every((r) => r.state === 'pending' && r.success === false));
+  assert.ok((pending.body as Record<string, unknown>[]).every((r) => !('endedAt' in r)), 'endedAt (a date-time) is left out while pending, never null');
   s.state.advance(1000);
   const done = (await get(s, statuses)).body as { state: string; success: boolean; systemID: string; policyID: string }[];
   assert.ok(done.every((r) => r.state === 'success' && r.success && r.policyID === p.id));
@@ -172,7 +179,7 @@ test('jumpcloud: system groups CRUD and static members', async (t) => {
   const sys = s.state.devices[0]!;
   assert.equal((await sendJson(s, 'POST', `/api/v2/systemgroups/${g.id}/members`, { op: 'add', type: 'system', id: sys.id })).status, 204);
   const members = (await get(s, `/api/v2/systemgroups/${g.id}/members`)).body as { to: { id: string; type: string } }[];
-  assert.deepEqual(members.map((m) => m.to), [{ id: sys.id, type: 'system', attributes: null }]);
+  assert.deepEqual(members.map((m) => m.to), [{ id: sys.id, type: 'system', attributes: {} }]);
   const memberOf = (await get(s, `/api/v2/systems/${sys.id}/memberof`)).body as { id: string }[];
   assert.ok(memberOf.some((m) => m.id === g.id));
   assert.equal((await sendJson(s, 'PUT', `/api/v2/systemgroups/${g.id}`, { name: 'Pilot Macs 2' })).status, 200);
@@ -206,17 +213,35 @@ test('jumpcloud: Apple MDM commands: 204, macOS lock and erase need a 6-digit pi
   assert.equal((await call(s, 'POST', `/api/v2/applemdms/${APPLE_MDM_ID}/devices/${mac.mdmDeviceId}/setname`)).status, 404, 'no such command in the API');
 });
 
-test('jumpcloud: POST /api/search/systems: filter list / and / or, searchFilter over fields, {totalCount, results}', async (t) => {
+test('jumpcloud: POST /api/search/systems: filter object (and / or; a list is refused), searchFilter over fields, {totalCount, results}', async (t) => {
   const s = await sim(t, { vendor: 'jumpcloud', data: 'demo', demo: { devices: 150, profiles: 1 } });
   const mac = s.state.devices.find((d) => d.platform === 'Mac')!;
   const search = (body: unknown) => sendJson(s, 'POST', '/api/search/systems', body);
   const bySerial = (await search({ searchFilter: { searchTerm: mac.serial.slice(2, 8).toLowerCase(), fields: ['serialNumber'] } })).body as { totalCount: number; results: { _id: string }[] };
   assert.ok(bySerial.results.some((r) => r._id === mac.id));
-  const macs = (await search({ filter: [{ os: 'Mac OS X' }], limit: 100 })).body as { totalCount: number; results: { os: string }[] };
+  const macs = (await search({ filter: { and: [{ os: 'Mac OS X' }] }, limit: 100 })).body as { totalCount: number; results: { os: string }[] };
   assert.equal(macs.totalCount, s.state.devices.filter((d) => d.platform === 'Mac').length);
   assert.ok(macs.results.every((r) => r.os === 'Mac OS X'));
   const either = (await search({ filter: { or: [{ os: 'iOS' }, { os: 'iPadOS' }] } })).body as { totalCount: number; results: unknown[] };
   assert.equal(either.totalCount, s.state.devices.filter((d) => d.platform === 'iPhone' || d.platform === 'iPad').length);
   assert.equal(either.results.length, 10, 'default limit 10');
-  assert.equal((await search({ filter: [{ colour: 'red' }] })).status, 400);
+  assert.equal((await search({ filter: { and: [{ colour: 'red' }] } })).status, 400);
+  const list = await search({ filter: [{ os: 'Mac OS X' }] });
+  assert.equal(list.status, 400, 'the definition types filter as an object; a list is refused');
+});
+
+test('jumpcloud: commands without a declared body refuse one; groups carry objects, never null', async (t) => {
+  const s = await sim(t, { vendor: 'jumpcloud', data: 'demo', demo: { devices: 40, profiles: 1 } });
+  const mac = s.state.devices.find((d) => d.platform === 'Mac' && d.mdmDeviceId)!;
+  for (const command of ['shutdown', 'clearActivationLock', 'refreshActivationLockInformation', 'osUpdateStatus']) {
+    const path = `/api/v2/applemdms/${APPLE_MDM_ID}/devices/${mac.mdmDeviceId}/${command}`;
+    assert.equal((await sendJson(s, 'POST', path, {})).status, 400, `${command} with a body`);
+    assert.equal((await call(s, 'POST', path)).status, 204, `${command} without a body`);
+  }
+  const groups = (await get(s, '/api/v2/systemgroups?limit=5')).body as Record<string, unknown>[];
+  for (const g of groups) {
+    assert.deepEqual(g['attributes'], {});
+    assert.equal(typeof g['memberQuery'], 'object');
+    assert.notEqual(g['memberQuery'], null);
+  }
 });
