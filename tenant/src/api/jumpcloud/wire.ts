@@ -81,7 +81,9 @@ export interface SystemGroupWire {
 
 export function systemGroup(value: unknown): SystemGroupWire {
   const o = asObject(value, 'system group');
-  return { id: reqString(o, 'id', 'system group'), name: reqString(o, 'name', 'system group'), description: optString(o, 'description') };
+  const id = reqString(o, 'id', 'system group');
+  // `name` is optional in the definitions (their own list example has a group without one): show the id then.
+  return { id, name: optString(o, 'name') || id, description: optString(o, 'description') };
 }
 
 /** v1 list envelope `{totalCount, results}`. */
