@@ -27,14 +27,14 @@ const kandjiActions = [
 ] as const;
 
 export const KANDJI_OPERATIONS: Operation[] = [
-  { method: 'GET', path: '/api/v1/library/custom-profiles', spec: K, operationId: 'customProfiles_listCustomProfiles', usedBy: 'verify, listProfiles, createProfile (re-read by name)' },
+  { method: 'GET', path: '/api/v1/library/custom-profiles', spec: K, operationId: 'customProfiles_listCustomProfiles', usedBy: 'listProfiles, blueprintItems (join), createProfile (re-read by name)' },
   { method: 'POST', path: '/api/v1/library/custom-profiles', spec: K, operationId: 'customProfiles_createCustomProfile', usedBy: 'createProfile' },
   { method: 'GET', path: '/api/v1/library/custom-profiles/{id}', spec: K, operationId: 'customProfiles_getCustomProfile', usedBy: 'getProfile, updateProfile (conflict guard)' },
   { method: 'PATCH', path: '/api/v1/library/custom-profiles/{id}', spec: K, operationId: 'customProfiles_updateCustomProfile', usedBy: 'updateProfile, setActive' },
   { method: 'DELETE', path: '/api/v1/library/custom-profiles/{id}', spec: K, operationId: 'customProfiles_deleteCustomProfile', usedBy: 'deleteProfile' },
   { method: 'GET', path: '/api/v1/library/library-items/{id}/status', spec: K, operationId: 'libraryItems_getLibraryItemStatuses', usedBy: 'profileStatus' },
   { method: 'GET', path: '/api/v1/library/library-items/{id}/activity', spec: K, operationId: 'libraryItems_getLibraryItemActivity', usedBy: 'profileActivity' },
-  { method: 'GET', path: '/api/v1/blueprints', spec: K, operationId: 'blueprints_listBlueprints', usedBy: 'listBlueprints' },
+  { method: 'GET', path: '/api/v1/blueprints', spec: K, operationId: 'blueprints_listBlueprints', usedBy: 'verify, listBlueprints' },
   { method: 'GET', path: '/api/v1/blueprints/{id}', spec: K, operationId: 'blueprints_getBlueprint', usedBy: 'assignmentNodes (the blueprint exists)' },
   { method: 'GET', path: '/api/v1/blueprints/{id}/list-library-items', spec: K, operationId: 'blueprints_listLibraryItems', usedBy: 'blueprintItems' },
   { method: 'POST', path: '/api/v1/blueprints/{id}/assign-library-item', spec: K, operationId: 'blueprints_removeLibraryItem', usedBy: 'assign' },
