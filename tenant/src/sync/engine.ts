@@ -125,6 +125,8 @@ async function pullOne(fs: SyncFs, api: TenantApi, entry: SyncEntry, taken: Set<
     content = full.value.profile;
     item = full.value;
   }
+  // Never an empty file and never a hash of nothing (the API refuses such reads too; this guards any other path).
+  if (content.trim() === '') return outcome(entry, 'write-local', false, false, 'the tenant returned no profile content; nothing written');
   await fs.write(target.profilePath, content);
   await writeInfo(fs, target, infoFromRemote(item, local?.info, item.contentHash ?? remote.contentHash));
   return outcome(entry, 'write-local', true, true, `wrote ${target.profilePath}`);

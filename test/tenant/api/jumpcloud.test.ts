@@ -223,3 +223,19 @@ test('jumpcloud: an update never sends an empty payload when the GET carried non
   assert.equal(sim.log.filter((x) => x.method === 'PUT').length, 0);
   unwrap(await api.updateProfile(item.id, { name: 'Renamed', file: bytes(sampleProfileXml('Redacted')) }, undefined, true));
 });
+
+test('jumpcloud: the payload is found by the template\'s field id; a policy without one is an error, never an empty profile', async (t) => {
+  const { sim, api } = await tenant(t, 'jumpcloud');
+  const xml = sampleProfileXml('By Id');
+  const item = unwrap(await api.createProfile(upload('By Id', xml)));
+  const stored = sim.state.items.get(item.id)!;
+  // A tenant that still answers the checkbox as a boolean is read too, and gets a string back on update.
+  stored.values = stored.values!.map((v) => (v.configFieldID === REDISPATCH_FIELD_ID ? { ...v, value: false as unknown as string } : v));
+  assert.equal(unwrap(await api.getProfile(item.id)).profile, xml);
+  unwrap(await api.updateProfile(item.id, { file: bytes(xml.replace('By Id', 'By Id 2')) }, undefined, true));
+  assert.equal(sim.state.items.get(item.id)!.values!.find((v) => v.configFieldID === REDISPATCH_FIELD_ID)?.value, 'false');
+  sim.state.items.get(item.id)!.values = sim.state.items.get(item.id)!.values!.filter((v) => v.configFieldID !== PAYLOAD_FIELD_ID);
+  const e = errorOf(await api.getProfile(item.id));
+  assert.equal(e.kind, 'bad-response');
+  assert.match(e.message, /no profile content for `By Id`.*payload/);
+});
