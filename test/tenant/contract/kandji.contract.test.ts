@@ -6,11 +6,14 @@ import { test } from 'node:test';
 import { exerciseApi } from './apiSurface';
 import { contractTenant, specsMissing } from './contractTenant';
 import { SPEC_EXCEPTIONS, usedExceptions } from './exceptions';
-import { assertClean, unexercised } from './judge';
+import { assertClean, problemsIn, unexercised } from './judge';
 
 test('contract: Kandji client and simulator satisfy the published definitions', { skip: specsMissing() }, async (t) => {
   const { sim, proxy, api } = await contractTenant(t, 'kandji');
-  await exerciseApi(api, sim);
+  // A failing call shows the contract problems seen so far (often the reason the tenant refused it).
+  await exerciseApi(api, sim).catch((e: unknown) => {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\ncontract problems so far:\n${problemsIn('kandji', proxy.exchanges).join('\n')}`);
+  });
   assertClean('kandji', proxy.exchanges, 'Kandji TenantApi');
   const stale = SPEC_EXCEPTIONS.filter((e) => e.vendor === 'kandji' && !usedExceptions.has(e)).map((e) => e.specBug);
   assert.deepEqual(stale, [], 'exceptions.ts entries nothing needed (remove them)');
