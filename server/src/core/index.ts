@@ -2,7 +2,7 @@
 // the language features together over an injected schema source, and reuses a parsed document per text.
 import { parsePlist } from './plist/parser';
 import type { PlistDocument } from './plist/ast';
-import { createSchemaRegistry, type SchemaRegistry, type SchemaSource } from './schema';
+import { createSchemaRegistry, type ManifestSource, type SchemaRegistry, type SchemaSource } from './schema';
 import type { SchemaIndexEntry } from './schema/types';
 import type { ValidateOptions } from './validate';
 import { createIncrementalValidator } from './incremental/validate';
@@ -19,7 +19,8 @@ import { foldingRanges, type FoldingRange } from './folding';
 
 export type { PlistDocument, PlistNode, Span } from './plist/ast';
 export type { Platform, PayloadSchema, KeySchema, SchemaIndexEntry } from './schema/types';
-export type { SchemaSource, SchemaRegistry } from './schema';
+export type { ManifestSource, SchemaSource, SchemaRegistry } from './schema';
+export { manifestDomainOf, mergeManifestSchemas, schemaFromManifestText, type ManifestResult } from './schema';
 export type { Problem, Edit, Severity, RelatedSpan } from './validate/problem';
 export type { ValidateOptions, SeveritySetting } from './validate';
 export { AllCodeInfo, allCodes } from './validate';
@@ -40,6 +41,8 @@ export type { TextChange } from './incremental/reparse';
 
 export interface ProfileServiceOptions {
   schemaSource: SchemaSource;
+  /** Preference manifests from the user's folders (app domains Apple's schemas do not describe). */
+  manifests?: ManifestSource;
   /** Texts shorter than this are always parsed whole (tests lower it to exercise the incremental path). */
   minIncrementalText?: number;
   /** How many parsed texts to keep (one per open editor is plenty). */
@@ -67,11 +70,13 @@ export interface ProfileService {
   folding(source: Source): FoldingRange[];
   /** Whitespace edits re-indenting the document, or only the part inside `range`; none when the markup is broken. */
   format(source: Source, options: FormatOptions, range?: { offset: number; length: number }): Edit[];
+  /** Replaces the manifest source (settings changed); later results use the new schemas. */
+  setManifests(manifests: ManifestSource | undefined): void;
 }
 
 export function createProfileService(options: ProfileServiceOptions): ProfileService {
-  const registry = createSchemaRegistry(options.schemaSource);
-  const lookup = schemaLookup(registry);
+  const registry = createSchemaRegistry(options.schemaSource, options.manifests);
+  let lookup = schemaLookup(registry);
   const cache = parseCache(options.parseCacheSize ?? 8);
   const validator = createIncrementalValidator(registry);
   const parse = (text: string) => cache.get(text);
@@ -99,6 +104,10 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
       if (!range) return edits;
       const end = range.offset + range.length;
       return edits.filter((e) => e.offset >= range.offset && e.offset + e.length <= end);
+    },
+    setManifests(manifests) {
+      registry.setManifests(manifests);
+      lookup = schemaLookup(registry);
     },
   };
 }

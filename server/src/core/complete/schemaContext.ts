@@ -1,6 +1,7 @@
 // Where a node sits in a profile and which schema keys apply there. Shared by completion, hover and fixes.
 import type { ArrayNode, DictEntry, DictNode, PlistNode } from '../plist/ast';
 import type { KeySchema, PayloadSchema, SchemaIndexEntry } from '../schema/types';
+import { openMember } from '../schema/preferences';
 
 /** What the features need from the schema registry (the facade adapts the registry to this). */
 export interface SchemaLookup {
@@ -142,5 +143,5 @@ export function keySchemaOfNode(node: PlistNode, schemas: SchemaLookup): KeySche
 export function keySchemaOfEntry(dict: DictNode, key: string, schemas: SchemaLookup): KeySchema | undefined {
   const ctx = dictContext(dict, schemas);
   const named = ctx.keys?.find((k) => k.key === key);
-  return named ?? (ctx.additional ? { ...ctx.additional, key } : undefined);
+  return named ?? (ctx.additional ? openMember(ctx.additional, key, (t) => schemas.payload(t)) : undefined);
 }

@@ -115,9 +115,10 @@ export function createIncrementalValidator(registry: SchemaLookup): IncrementalV
       if (hints.length > 64) hints = [];
     },
     validate(doc, options = {}) {
-      const key = JSON.stringify(options.targetPlatforms ?? []);
+      const key = `${registry.generation?.() ?? 0}:${JSON.stringify(options.targetPlatforms ?? [])}`;
       if (key !== targetsKey) {
         cache = new WeakMap();
+        mergedKeys.clear();
         profileLevel = undefined;
         targetsKey = key;
       }

@@ -2,10 +2,20 @@
 // (fs in the server and CLI, a Map in tests).
 import type { KeySchema, PayloadSchema, SchemaIndexEntry } from './types';
 import { suggest } from './suggest';
+import { markPreferenceDomains, openMember } from './preferences';
 
 export interface SchemaSource {
   index(): SchemaIndexEntry[];
   load(file: string): PayloadSchema | undefined;
+}
+
+/**
+ * Preference manifests from folders the user names (server/src/host/manifestSource.ts reads them): an index of
+ * domains (`file` is the domain) and the converted schema of one domain, loaded on first use.
+ */
+export interface ManifestSource {
+  index(): SchemaIndexEntry[];
+  load(domain: string): PayloadSchema | undefined;
 }
 
 /** A step into a profile: a dictionary key, or an array index (any element has the same schema). */
@@ -29,6 +39,10 @@ export interface SchemaRegistry {
   /** Member schemas of a dictionary-like schema (payload root when `path` is empty). */
   membersAt(payloadType: string, path: SchemaPath): KeySchema[] | undefined;
   suggest(name: string, candidates: Iterable<string>, limit?: number): string[];
+  /** Replaces the manifest source (or drops it) and forgets every loaded schema. */
+  setManifests(manifests: ManifestSource | undefined): void;
+  /** Bumped on every setManifests, so caches of validation results can tell. */
+  generation(): number;
 }
 
 export const topLevelType = '_TopLevel';
@@ -62,26 +76,34 @@ function resolveRefs(schema: PayloadSchema): void {
   if (schema.additionalKeys) visit([schema.additionalKeys]);
 }
 
-function member(keys: KeySchema[], open: boolean | undefined, additional: KeySchema | undefined, name: string): KeySchema | undefined {
+type SchemaOf = (payloadType: string) => PayloadSchema | undefined;
+
+function member(keys: KeySchema[], open: boolean | undefined, additional: KeySchema | undefined, name: string, schemaOf: SchemaOf): KeySchema | undefined {
   const named = keys.find((k) => k.key === name);
   if (named) return named;
   if (!open) return undefined;
-  return additional ? { ...additional, key: name } : anyValue(name);
+  return additional ? openMember(additional, name, schemaOf) : anyValue(name);
 }
 
-function step(current: KeySchema, segment: string | number): KeySchema | undefined {
+function step(current: KeySchema, segment: string | number, schemaOf: SchemaOf): KeySchema | undefined {
   if (current.type === 'any') return anyValue(String(segment));
   if (typeof segment === 'number') return current.type === 'array' ? current.subkeys?.[0] : undefined;
   if (current.type !== 'dictionary') return undefined;
-  return member(current.subkeys ?? [], current.openKeys, current.additionalKeys, segment);
+  return member(current.subkeys ?? [], current.openKeys, current.additionalKeys, segment, schemaOf);
 }
 
-export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
-  let index: Map<string, SchemaIndexEntry> | undefined;
-  const cache = new Map<string, PayloadSchema | null>();
+/** Apple's schemas first: a manifest only fills a payload type Apple's data does not describe. */
+export function createSchemaRegistry(source: SchemaSource, initialManifests?: ManifestSource): SchemaRegistry {
+  let manifests = initialManifests;
+  let index: Map<string, SchemaIndexEntry & { manifest?: true }> | undefined;
+  let cache = new Map<string, PayloadSchema | null>();
+  let generation = 0;
 
-  const entries = (): Map<string, SchemaIndexEntry> => {
-    index ??= new Map(source.index().map((e) => [e.payloadType, e]));
+  const entries = (): Map<string, SchemaIndexEntry & { manifest?: true }> => {
+    if (!index) {
+      index = new Map(source.index().map((e) => [e.payloadType, e]));
+      for (const e of manifests?.index() ?? []) if (!index.has(e.payloadType)) index.set(e.payloadType, { ...e, manifest: true });
+    }
     return index;
   };
 
@@ -89,8 +111,11 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     const cached = cache.get(payloadType);
     if (cached !== undefined) return cached ?? undefined;
     const entry = entries().get(payloadType);
-    const schema = entry ? source.load(entry.file) : undefined;
-    if (schema) resolveRefs(schema);
+    const schema = !entry ? undefined : entry.manifest ? manifests?.load(entry.file) : source.load(entry.file);
+    if (schema) {
+      resolveRefs(schema);
+      markPreferenceDomains(schema);
+    }
     cache.set(payloadType, schema ?? null);
     return schema;
   };
@@ -102,7 +127,7 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     if (!schema) return undefined;
     // Own keys, then common payload keys (so PayloadUUID keeps its schema in an open payload), then the catch-all.
     const common = payloadType === topLevelType ? undefined : commonKeys().find((k) => k.key === name);
-    return schema.keys.find((k) => k.key === name) ?? common ?? member([], schema.openKeys, schema.additionalKeys, name);
+    return schema.keys.find((k) => k.key === name) ?? common ?? member([], schema.openKeys, schema.additionalKeys, name, get);
   };
 
   const keyAt = (payloadType: string, path: SchemaPath): KeySchema | undefined => {
@@ -111,7 +136,7 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     let current = rootMember(payloadType, first);
     for (const segment of rest) {
       if (!current) return undefined;
-      current = step(current, segment);
+      current = step(current, segment, get);
     }
     return current;
   };
@@ -129,5 +154,12 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
       return key?.type === 'dictionary' ? key.subkeys ?? [] : undefined;
     },
     suggest,
+    setManifests(next) {
+      manifests = next;
+      index = undefined;
+      cache = new Map();
+      generation++;
+    },
+    generation: () => generation,
   };
 }

@@ -80,6 +80,11 @@ export interface KeySchema {
   oneOf?: OneOfGroup[];
   /** True when the key is not in Apple's data but deployed profiles use it (see schemas/QUIRKS.md). */
   notInAppleData?: boolean;
+  /**
+   * For `com.apple.ManagedClient.preferences`: member names are preference domains, and the
+   * `mcx_preference_settings` dictionaries below take that domain's schema (schema/preferences.ts).
+   */
+  preferenceDomain?: boolean;
 }
 
 export interface PayloadSchema {
@@ -94,6 +99,8 @@ export interface PayloadSchema {
   oneOf?: OneOfGroup[];
   /** True for payload types we add (preference domains published profiles use; see schemas/QUIRKS.md). */
   notInAppleData?: boolean;
+  /** True when the schema comes from a preference manifest in a folder the user named (schema/manifest.ts). */
+  fromManifest?: boolean;
   /** Source file(s) in Apple's data, relative to the data folder; several when variants were merged. */
   generatedFrom: string;
 }

@@ -10,6 +10,8 @@ export interface SchemaLookup {
   commonKeys(): KeySchema[];
   /** Every payload type with a schema, for did-you-mean on unknown types. */
   payloadTypes?(): string[];
+  /** Changes when the schemas do (manifest folders changed), so cached results are dropped. */
+  generation?(): number;
 }
 
 export interface ValidationContext {

@@ -7,6 +7,7 @@ import { ValidationCodes as C } from './codes';
 import type { ValidationContext } from './context';
 import { checkKeyPlatforms } from './platforms';
 import { type Candidates, candidates, closestMatch } from '../schema/suggest';
+import { openMember } from '../schema/preferences';
 import { checkValue } from './values';
 
 /** Raw Apple data names a wildcard member `ANY`; the generator turns it into `openKeys`, both are read. */
@@ -72,7 +73,10 @@ export function checkDict(ctx: ValidationContext, dict: DictNode, shape: DictSha
       continue;
     }
     if (open) {
-      if (extra && entry.value) checkNested(ctx, () => checkValue(ctx, entry.value!, extra, keyLabel));
+      if (extra && entry.value) {
+        const schema = openMember(extra, entry.key, (t) => ctx.registry.get(t));
+        checkNested(ctx, () => checkValue(ctx, entry.value!, schema, keyLabel));
+      }
       // An open dictionary that also names its usual members (TCC services): a near miss is likely a typo.
       const near = names.names.length > 0 ? closestMatch(entry.key, names) : undefined;
       if (near) {
