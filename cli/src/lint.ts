@@ -1,4 +1,4 @@
-// `profile-studio lint [--format text|json|sarif] [--platform macOS,iOS,...] <file|dir>...`
+// `profile-studio lint [--format text|json|sarif] [--platform macOS,iOS,...] [--manifests DIR ...] <file|dir>...`
 // Exit 0: no errors. 1: at least one error diagnostic. 2: usage or I/O error (takes precedence).
 
 import { readdir, stat } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { AllCodeInfo, createLineIndex, createProfileService, PLATFORMS, type Pla
 import { helpText, parseArgs, type CommandSpec, type ParsedArgs } from './args';
 import { fileSchemaSource, locateSchemasDir } from '../../server/src/host/schemaSource';
 import { readProfileFile } from '../../server/src/host/readProfile';
+import { manifestFolderSource } from '../../server/src/host/manifestSource';
 import { formatJson } from './output/json';
 import { formatSarif } from './output/sarif';
 import { formatText } from './output/text';
@@ -29,6 +30,7 @@ export const lintSpec: CommandSpec = {
   options: [
     { name: 'format', kind: 'value', meta: 'text|json|sarif', help: 'text (default), json, or sarif (SARIF 2.1.0 for code scanning)' },
     { name: 'platform', kind: 'list', meta: 'macOS,iOS,...', help: `target platforms for support notes: ${PLATFORMS.join(', ')}` },
+    { name: 'manifests', kind: 'repeat', meta: 'DIR', help: 'a folder of preference manifests (ProfileManifests format), searched recursively; repeatable' },
   ],
   notes: ['Exit status: 0 no errors, 1 errors found, 2 usage or read errors.'],
 };
@@ -37,6 +39,7 @@ interface Args {
   format: Format;
   targets: Platform[];
   paths: string[];
+  manifests: string[];
 }
 
 function lintArgs(args: ParsedArgs): { ok: true; args: Args } | { ok: false; error: string } {
@@ -48,10 +51,18 @@ function lintArgs(args: ParsedArgs): { ok: true; args: Args } | { ok: false; err
     if (!match) return { ok: false, error: `unknown platform "${p}" (${PLATFORMS.join(', ')})` };
     if (!targets.includes(match)) targets.push(match);
   }
-  return { ok: true, args: { format: format as Format, targets, paths: args.positionals } };
+  return { ok: true, args: { format: format as Format, targets, paths: args.positionals, manifests: args.lists.get('manifests') ?? [] } };
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+const isFolder = async (path: string): Promise<boolean> => {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 /** Expands folders into their .mobileconfig files (sorted); files given by name are kept whatever their extension. */
 async function collect(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
@@ -125,13 +136,20 @@ export async function runLint(argv: string[], io: LintIo, toolVersion = packageV
     io.stderr(`profile-studio lint: ${checked.error}\n\n${helpText(lintSpec)}`);
     return 2;
   }
-  const { format, targets, paths } = checked.args;
+  const { format, targets, paths, manifests } = checked.args;
   const schemasDir = locateSchemasDir(__dirname);
   if (!schemasDir) {
     io.stderr('profile-studio lint: the schemas folder was not found (set PROFILE_STUDIO_SCHEMAS to its path)\n');
     return 2;
   }
-  const service = createProfileService({ schemaSource: fileSchemaSource(schemasDir), parseCacheSize: 1 });
+  for (const dir of manifests) {
+    if (!(await isFolder(dir))) {
+      io.stderr(`profile-studio lint: --manifests ${dir}: no such folder\n`);
+      return 2;
+    }
+  }
+  const manifestSource = manifests.length > 0 ? manifestFolderSource(manifests, (m) => io.stderr(`profile-studio lint: ${m}\n`)) : undefined;
+  const service = createProfileService({ schemaSource: fileSchemaSource(schemasDir), manifests: manifestSource, parseCacheSize: 1 });
   const { files, missing } = await collect(paths);
   for (const m of missing) io.stderr(`profile-studio lint: ${m}: no such file or folder\n`);
   if (files.length === 0 && missing.length === 0) {

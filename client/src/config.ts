@@ -41,12 +41,30 @@ export class Config {
     return this.cfg.get<boolean>('push.lintFirst', true);
   }
 
+  /** Folders of preference manifests the language server reads (searched recursively). */
+  get manifestPaths(): string[] {
+    return this.cfg.get<string[]>('manifestPaths', []).filter((p) => typeof p === 'string' && p.trim() !== '');
+  }
+
+  /** The git URL "Get App Manifests…" clones. */
+  get manifestsRepositoryUrl(): string {
+    return this.cfg.get<string>('manifests.repositoryUrl', '').trim();
+  }
+
+  /** Adds a folder to the user's manifestPaths (once); the server picks the change up live. */
+  async addManifestPath(folder: string): Promise<void> {
+    const inspected = this.cfg.inspect<string[]>('manifestPaths');
+    const global = inspected?.globalValue ?? [];
+    if (!global.includes(folder)) await this.cfg.update('manifestPaths', [...global, folder], vscode.ConfigurationTarget.Global);
+  }
+
   /** What the server receives in initializationOptions and on didChangeConfiguration. */
-  serverOptions(): { diagnosticDelayMs: number; targetPlatforms: string[]; severityOverrides: Record<string, SeverityOverride> } {
+  serverOptions(): { diagnosticDelayMs: number; targetPlatforms: string[]; severityOverrides: Record<string, SeverityOverride>; manifestPaths: string[] } {
     return {
       diagnosticDelayMs: this.diagnosticDelayMs,
       targetPlatforms: this.targetPlatforms,
       severityOverrides: this.severityOverrides,
+      manifestPaths: this.manifestPaths,
     };
   }
 

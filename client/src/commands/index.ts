@@ -7,6 +7,7 @@ import { compareWithRemote } from './compareWithRemote';
 import { copyId } from './copyId';
 import { deleteProfile } from './deleteProfile';
 import { deviceAction } from './deviceAction';
+import { getAppManifests } from './getAppManifests';
 import { clearDeviceFilter, filterDevices } from './filterDevices';
 import { openDecoded, restartServer, setLanguage, showLog } from './languageCommands';
 import { loadMore } from './loadMore';
@@ -56,6 +57,7 @@ export function registerCommands(ctx: Ctx): void {
     openDecoded: openDecoded(ctx),
     restartServer: restartServer(ctx),
     showLog: showLog(ctx),
+    getAppManifests: getAppManifests(ctx),
   };
   for (const [name, handler] of Object.entries(table)) {
     ctx.own(vscode.commands.registerCommand(`profileStudio.${name}`, handler as (...args: unknown[]) => unknown));

@@ -27,7 +27,7 @@ export function manifestFolderSource(folders: readonly string[], log: (message: 
   const problem = (path: string, why: string): void => {
     if (reported.has(path)) return;
     reported.add(path);
-    log(`Profile Studio: manifest ${path} skipped: ${why}`);
+    log(`manifest ${printable(path)} skipped: ${printable(why)}`);
   };
 
   const scan = (): Map<string, string[]> => {
@@ -35,13 +35,7 @@ export function manifestFolderSource(folders: readonly string[], log: (message: 
     byDomain = new Map();
     for (const folder of folders) {
       const root = resolve(folder);
-      let isDir = false;
-      try {
-        isDir = statSync(root).isDirectory();
-      } catch {
-        isDir = false;
-      }
-      if (!isDir) {
+      if (!isFolder(root)) {
         problem(root, 'not a folder');
         continue;
       }
@@ -80,6 +74,16 @@ export function manifestFolderSource(folders: readonly string[], log: (message: 
   };
 }
 
+/** Paths and parser messages may hold control characters: shown escaped, never raw. */
+function printable(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    out += code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+  }
+  return out;
+}
+
 function plistFiles(root: string, problem: (path: string, why: string) => void): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number): void => {
@@ -104,8 +108,16 @@ function plistFiles(root: string, problem: (path: string, why: string) => void):
   return out;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function domainOf(path: string, problem: (path: string, why: string) => void): string | undefined {
-  let head = '';
+  let head: string;
   try {
     const fd = openSync(path, 'r');
     try {

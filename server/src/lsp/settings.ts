@@ -6,9 +6,11 @@ export interface ServerSettings {
   diagnosticDelayMs: number;
   targetPlatforms: Platform[];
   severityOverrides: Record<string, SeveritySetting>;
+  /** Folders of preference manifests (ProfileManifests format), searched recursively. */
+  manifestPaths: string[];
 }
 
-export const defaultSettings: ServerSettings = { diagnosticDelayMs: 200, targetPlatforms: [], severityOverrides: {} };
+export const defaultSettings: ServerSettings = { diagnosticDelayMs: 200, targetPlatforms: [], severityOverrides: {}, manifestPaths: [] };
 
 const severities: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -17,8 +19,8 @@ function record(v: unknown): Record<string, unknown> | undefined {
 }
 
 /**
- * Accepts the flat shape `{ diagnosticDelayMs, targetPlatforms, severityOverrides }` and the settings
- * section shape `{ profileStudio: { targetPlatforms, severityOverrides, diagnostics: { delayMs } } }`.
+ * Accepts the flat shape `{ diagnosticDelayMs, targetPlatforms, severityOverrides, manifestPaths }` and the settings
+ * section shape `{ profileStudio: { targetPlatforms, severityOverrides, manifestPaths, diagnostics: { delayMs } } }`.
  */
 export function readSettings(raw: unknown, base: ServerSettings = defaultSettings): ServerSettings {
   const outer = record(raw);
@@ -27,12 +29,16 @@ export function readSettings(raw: unknown, base: ServerSettings = defaultSetting
   const delay = src.diagnosticDelayMs ?? record(src.diagnostics)?.delayMs;
   const targets = src.targetPlatforms;
   const overrides = record(src.severityOverrides);
+  const manifests = src.manifestPaths;
   return {
     diagnosticDelayMs: typeof delay === 'number' && Number.isFinite(delay) ? Math.max(0, Math.min(5000, delay)) : base.diagnosticDelayMs,
     targetPlatforms: Array.isArray(targets) ? targets.filter((t): t is Platform => PLATFORMS.includes(t as Platform)) : base.targetPlatforms,
     severityOverrides: overrides
       ? Object.fromEntries(Object.entries(overrides).filter((e): e is [string, SeveritySetting] => severities.includes(e[1] as SeveritySetting)))
       : base.severityOverrides,
+    manifestPaths: Array.isArray(manifests)
+      ? [...new Set(manifests.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim()))]
+      : base.manifestPaths,
   };
 }
 

@@ -16,6 +16,7 @@ import { asyncHandler, handler, listener } from './handle';
 import { decodedContent } from './decoded';
 import { decodedContentMethod, lintSummaryMethod, type DecodedContentParams, type LintSummary, type LintSummaryParams } from './protocol';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
+import { manifestPaths } from './manifests';
 
 export interface ServerOptions {
   schemaSource: SchemaSource;
@@ -31,9 +32,11 @@ export function startServer(connection: Connection, options: ServerOptions): Pro
   let pullConfiguration = false;
   const diagnostics = createDiagnostics(connection, store, service, () => settings);
   const revalidateAll = () => store.documents.all().forEach((d) => diagnostics.schedule(d.uri));
+  const manifests = manifestPaths(service, (m) => log.info(m));
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions, defaultSettings);
+    manifests.sync(settings.manifestPaths);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
@@ -56,6 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions): Pro
       const section: unknown = await connection.workspace.getConfiguration('profileStudio');
       // A client without such a section answers null: keep what initializationOptions gave us.
       if (section && typeof section === 'object') settings = readSettings({ profileStudio: section }, settings);
+      manifests.sync(settings.manifestPaths);
     } catch (e) {
       log.info(`workspace/configuration unavailable: ${String(e)}`);
     }
@@ -68,6 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions): Pro
       const pushed = params.settings as unknown;
       if (pushed && typeof pushed === 'object' && Object.keys(pushed).length > 0) {
         settings = readSettings(pushed, settings);
+        manifests.sync(settings.manifestPaths);
         revalidateAll();
       } else void pullSettings().then(revalidateAll);
     }),

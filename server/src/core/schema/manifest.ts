@@ -67,7 +67,13 @@ export function mergeManifestSchemas(schemas: PayloadSchema[]): PayloadSchema | 
   if (!first || rest.length === 0) return first;
   const keys = [...first.keys];
   const seen = new Set(keys.map((k) => k.key));
-  for (const s of rest) for (const k of s.keys) if (!seen.has(k.key)) (seen.add(k.key), keys.push(k));
+  for (const s of rest) {
+    for (const k of s.keys) {
+      if (seen.has(k.key)) continue;
+      seen.add(k.key);
+      keys.push(k);
+    }
+  }
   const supportedOS: SupportedOS = { ...first.supportedOS };
   for (const s of rest) for (const [p, os] of Object.entries(s.supportedOS)) supportedOS[p as Platform] ??= os;
   return { ...first, keys, supportedOS };
