@@ -136,12 +136,12 @@ describe('schema keys and values', () => {
     assert.deepEqual(codesOf(lint(text)), ['value.wrong-type']);
   });
 
-  test('TCC: a service name close to a listed one is an information note with a suggestion', () => {
+  test('TCC: a service name close to a listed one is a warning with a suggestion (a misspelt service makes the rule do nothing)', () => {
     const text = profileWith(payloadXml('com.apple.TCC.configuration-profile-policy', `<key>Services</key><dict><key>SystemPolicyAllfiles</key><array><dict>
       <key>Identifier</key><string>com.example.app</string><key>IdentifierType</key><string>bundleID</string>
       <key>CodeRequirement</key><string>x</string><key>Allowed</key><true/></dict></array></dict>`));
     const problems = lint(text);
-    assert.deepEqual(problems.map((p) => `${p.severity} ${p.code} ${String(p.data?.suggestion)}`), ['info payload.unlisted-key SystemPolicyAllFiles']);
+    assert.deepEqual(problems.map((p) => `${p.severity} ${p.code} ${String(p.data?.suggestion)}`), ['warning payload.unlisted-key SystemPolicyAllFiles']);
     assert.equal(spanText(text, problems[0]!), 'SystemPolicyAllfiles');
   });
 

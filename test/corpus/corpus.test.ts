@@ -64,3 +64,47 @@ test('signed corpus profiles are recognised as signed, never as broken XML', { s
   assert.ok(signed.length > 0);
   assert.deepEqual(signed.filter((r) => !r.kind.startsWith('signed') || r.problems.some((p) => /^(xml|plist|container)\./.test(p.code))).map(describe), []);
 });
+
+// Severity policy (docs/validation.md): every downgrade or upgrade names the deployed profiles that justify it.
+const deployed = () => results.filter((r) => !broken(r.entry) && !exempt(r.entry));
+const codesIn = (path: string) => {
+  const r = results.find((x) => x.entry.path === path);
+  assert.ok(r, `${path} is in the corpus`);
+  return r.problems.map((p) => `${p.severity} ${p.code}`);
+};
+
+const policyEvidence: { change: string; expect: string; paths: string[] }[] = [
+  {
+    change: 'a payload PayloadIdentifier equal to the profile\'s: warning → information (Apple does not forbid it; these install)',
+    expect: 'info payload.identifier-same-as-profile',
+    paths: [
+      'microsoft__shell-intune-samples/macOS/Apps/RemoteHelp/Microsoft Remote Help PPPC.mobileconfig',
+      'microsoft__shell-intune-samples/macOS/Custom Profiles/Adobe Acrobat/Adobe Acrobat Updater  - Full Disk Access/Adobe Acrobat Updater - Full Disk Access.mobileconfig',
+      'microsoft__shell-intune-samples/macOS/Custom Profiles/Microsoft Intune Agent/Microsoft Intune Agent - System Events Access.mobileconfig',
+      'rtrouton__profiles/DisableMacAppStore/Disable Mac App Store.mobileconfig',
+    ],
+  },
+  {
+    change: 'an unlisted key named like Apple\'s own (com.apple.…) in an Apple payload: unknown-key warning → "data may predate the OS" note',
+    expect: 'info payload.key-newer-than-data',
+    paths: ['rtrouton__profiles/EnableFullDiskAccessforSSH/EnableFullDiskAccessforSSH.mobileconfig'],
+  },
+  {
+    change: 'a key Apple requires that deployed profiles omit (payload PayloadVersion): a warning, not an error',
+    expect: 'warning payload.missing-payload-version',
+    paths: ['kandji-inc__support/custom-apps/crowdstrike/crowdstrike_settings_with_kext.mobileconfig'],
+  },
+];
+
+for (const { change, expect, paths } of policyEvidence) {
+  test(`policy evidence: ${change}`, { skip }, () => {
+    for (const path of paths) assert.ok(codesIn(path).includes(expect), `${path}: ${codesIn(path).join(', ')}`);
+  });
+}
+
+test('warnings per code on the deployed profiles (the table in docs/validation.md, "after")', { skip }, () => {
+  const counts: Record<string, number> = {};
+  for (const r of deployed()) for (const p of r.problems) if (p.severity === 'warning') counts[p.code] = (counts[p.code] ?? 0) + 1;
+  // Before the policy: duplicate-identifier 4, malformed-uuid 3, missing-payload-version 3, unknown-key 2 (12).
+  assert.deepEqual(counts, { 'payload.missing-payload-version': 3, 'payload.unknown-key': 1, 'profile.malformed-uuid': 3 });
+});

@@ -107,7 +107,7 @@ function keyOf(d: Dict, depth: number, placeholder?: string): KeySchema | undefi
   const name = text(d.pfm_name) ?? placeholder;
   if (name === undefined) return undefined;
   const type = TYPES[text(d.pfm_type)?.toLowerCase() ?? ''] ?? 'any';
-  const key: KeySchema = { key: name, type, presence: 'optional' };
+  const key: KeySchema = { key: name, type, presence: 'optional', fromManifest: true };
   const title = text(d.pfm_title);
   if (title) key.title = title;
   const description = text(d.pfm_description);

@@ -38,7 +38,8 @@ export function openMember(additional: KeySchema, name: string, schemaOf: (domai
 function withDomain(template: KeySchema, name: string, domain: PayloadSchema): KeySchema {
   const settings = (k: KeySchema): KeySchema =>
     k.key === SETTINGS && k.type === 'dictionary'
-      ? { ...k, title: domain.title, description: domain.description, subkeys: domain.keys, openKeys: domain.openKeys ?? false, additionalKeys: domain.additionalKeys }
+      ? { ...k, title: domain.title, description: domain.description, subkeys: domain.keys, openKeys: domain.openKeys ?? false, additionalKeys: domain.additionalKeys,
+          fromManifest: domain.fromManifest, preferenceSettings: true }
       : k;
   // Forced / Set-Once / Often are arrays of dictionaries that hold the settings.
   const frequency = (k: KeySchema): KeySchema => {

@@ -31,6 +31,20 @@ export function suggest(name: string, from: Candidates | Iterable<string>, limit
   return found;
 }
 
+/**
+ * The namespace of a reverse-DNS name: its first two labels (`com.apple`, `com.google`). Payload types are
+ * only suggested within one: `com.apple.Safari` is never "corrected" to a Google domain or the reverse.
+ */
+export function namespaceOf(name: string): string {
+  return name.split('.').slice(0, 2).join('.').toLowerCase();
+}
+
+/** Candidates sharing `name`'s namespace. */
+export const sameNamespace = (name: string, names: Iterable<string>): string[] => {
+  const ns = namespaceOf(name);
+  return [...names].filter((n) => namespaceOf(n) === ns);
+};
+
 /** The single best suggestion, if any. */
 export const closestMatch = (name: string, from: Candidates | Iterable<string>): string | undefined => suggest(name, from, 1)[0];
 

@@ -85,6 +85,13 @@ export interface KeySchema {
    * `mcx_preference_settings` dictionaries below take that domain's schema (schema/preferences.ts).
    */
   preferenceDomain?: boolean;
+  /** From a preference manifest: its facts come from a community file, not Apple's data (validate/keys.ts). */
+  fromManifest?: boolean;
+  /**
+   * A managed-preferences settings dictionary shaped like its domain's schema: the app reads preferences the
+   * schema may not describe, so unlisted names are noted rather than warned about.
+   */
+  preferenceSettings?: boolean;
 }
 
 export interface PayloadSchema {

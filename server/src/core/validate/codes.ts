@@ -4,12 +4,12 @@
 // `data` shapes that quick fixes rely on (core/fixes reads them; keep them stable):
 //   { fix: 'new-uuid' }                          profile|payload.missing-payload-uuid, profile.duplicate-uuid, profile.malformed-uuid
 //   { suggestion: string }                       payload.unknown-key, payload.unknown-apple-type (absent when nothing is close),
-//                                                payload.unlisted-key (always)
-//   { expectedType: SchemaType, key: string }    value.wrong-type, value.integer-as-boolean
+//                                                payload.unlisted-key, value.case-mismatch (always)
+//   { expectedType: SchemaType, key: string }    value.wrong-type, value.integer-as-boolean, value.numeric-string
 //   { missingKeys: string[], payloadType: string } payload.missing-required-key (+ `alternatives` for a one-of group),
 //                                                profile.missing-payload-*, payload.missing-payload-* (payloadType
 //                                                'Configuration' for the profile, '' when the payload has no type)
-//   { allowed: (string|number|boolean)[] }       value.not-allowed
+//   { allowed: (string|number|boolean)[] }       value.not-allowed, value.unlisted-value, value.case-mismatch
 //   { range: {min?, max?} }                      value.out-of-range
 //   { format: string }                           value.format-mismatch
 //   { keys: string[] }                           payload.conflicting-keys
@@ -112,6 +112,12 @@ export const ValidationCodes = {
   platformRemoved: 'platform.removed',
   platformDeprecated: 'platform.deprecated',
   supervisedOnly: 'platform.supervised-only',
+  identifierSameAsProfile: 'payload.identifier-same-as-profile',
+  keyNewerThanData: 'payload.key-newer-than-data',
+  unlistedPreference: 'payload.unlisted-preference',
+  caseMismatch: 'value.case-mismatch',
+  numericString: 'value.numeric-string',
+  unlistedValue: 'value.unlisted-value',
 } as const;
 
 export type ValidationCode = (typeof ValidationCodes)[keyof typeof ValidationCodes];
@@ -141,7 +147,7 @@ export const ValidationCodeInfo: Record<ValidationCode, CodeInfo> = {
   [C.unknownAppleType]: { severity: 'warning', summary: 'A com.apple.* PayloadType that the schemas do not describe.' },
   [C.customType]: { severity: 'info', summary: 'A PayloadType outside Apple\'s schemas (an app preference domain); its keys are not checked.' },
   [C.unknownKey]: { severity: 'warning', summary: 'A key the payload schema does not list.' },
-  [C.unlistedKey]: { severity: 'info', summary: 'A name in an open dictionary (e.g. TCC Services) close to a listed one: accepted, possibly a typo.' },
+  [C.unlistedKey]: { severity: 'warning', summary: 'A name in an open dictionary (e.g. TCC Services) close to a listed one: accepted, but likely a typo that makes the rule do nothing.' },
   [C.missingRequiredKey]: { severity: 'error', summary: 'A key the payload schema requires is missing.' },
   [C.conflictingKeys]: { severity: 'warning', summary: 'A dictionary sets two keys of which only one may be used (e.g. TCC Allowed and Authorization).' },
   [C.wrongType]: { severity: 'error', summary: 'A value has the wrong plist type for its key.' },
@@ -154,6 +160,12 @@ export const ValidationCodeInfo: Record<ValidationCode, CodeInfo> = {
   [C.platformRemoved]: { severity: 'info', summary: 'A payload or key was removed from a target platform.' },
   [C.platformDeprecated]: { severity: 'info', summary: 'A payload or key is deprecated on a target platform.' },
   [C.supervisedOnly]: { severity: 'hint', summary: 'A payload or key takes effect only on supervised devices of a target platform.' },
+  [C.identifierSameAsProfile]: { severity: 'info', summary: 'A payload PayloadIdentifier equal to the profile\'s: allowed, but a suffix keeps payloads apart.' },
+  [C.keyNewerThanData]: { severity: 'info', summary: 'A key an Apple payload\'s schema does not list but that looks like Apple\'s own: the schema data may predate the OS that added it.' },
+  [C.unlistedPreference]: { severity: 'info', summary: 'A preference key (app domain from a manifest, managed-preference settings) that is described nowhere and close to no described key: the app may still read it.' },
+  [C.caseMismatch]: { severity: 'warning', summary: 'A value that differs from an allowed value only by letter case.' },
+  [C.numericString]: { severity: 'info', summary: 'An app preference number written as <string>: apps reading a number usually convert it, but the plist form is <integer> or <real>.' },
+  [C.unlistedValue]: { severity: 'warning', summary: 'A value an app preference manifest does not list for its key (manifest lists can lag the app).' },
 };
 
 /** Every stable code with its default severity and summary. */

@@ -26,6 +26,8 @@ export interface ValidationContext {
   depth: number;
   /** The payload's root-level allowed-value lists may belong to one merged variant only (dataGaps.ts). */
   rootListsUnreliable: boolean;
+  /** The payload is not described by Apple's data (a manifest or a preference domain we add). */
+  payloadFromManifest?: boolean;
   /** Per run: each payload schema's keys merged with the common ones (so key indexes are built once). */
   mergedKeys: Map<PayloadSchema, KeySchema[]>;
 }

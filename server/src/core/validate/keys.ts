@@ -19,11 +19,18 @@ export interface DictShape {
   openKeys?: boolean;
   additionalKeys?: KeySchema;
   oneOf?: OneOfGroup[];
+  /** Preferences an app reads (a manifest's domain, managed-preference settings): unlisted names are noted, not warned about. */
+  preferences?: boolean;
+  /** Described by Apple's data: an unlisted name shaped like Apple's own may be newer than the data. */
+  apple?: boolean;
 }
 
 const NO_KEYS: KeySchema[] = [];
 
-export const shapeOf = (k: KeySchema): DictShape => ({ keys: k.subkeys ?? NO_KEYS, openKeys: k.openKeys, additionalKeys: k.additionalKeys, oneOf: k.oneOf });
+export const shapeOf = (k: KeySchema, apple = false): DictShape => ({
+  keys: k.subkeys ?? NO_KEYS, openKeys: k.openKeys, additionalKeys: k.additionalKeys, oneOf: k.oneOf,
+  preferences: k.fromManifest || k.preferenceSettings, apple: apple && !k.fromManifest && !k.preferenceSettings,
+});
 
 export const hasShape = (s: DictShape): boolean => s.keys.length > 0 || !!s.additionalKeys || (s.oneOf?.length ?? 0) > 0;
 
@@ -85,10 +92,7 @@ export function checkDict(ctx: ValidationContext, dict: DictNode, shape: DictSha
       }
       continue;
     }
-    const suggestion = closestMatch(entry.key, names);
-    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
-    ctx.report.add(C.unknownKey, entry.keyContent.length > 0 ? entry.keyContent : entry.keySpan,
-      `Unknown key \`${entry.key}\` in ${label}${hint}`, suggestion ? { data: { suggestion } } : {});
+    reportUnknown(ctx, entry, shape, names, label);
   }
 
   const missing = shape.keys
@@ -103,6 +107,37 @@ export function checkDict(ctx: ValidationContext, dict: DictNode, shape: DictSha
     });
   }
   for (const group of shape.oneOf ?? []) checkOneOf(ctx, dict, group, present, label);
+}
+
+function reportUnknown(ctx: ValidationContext, entry: DictNode['entries'][number], shape: DictShape, names: Candidates, label: string): void {
+  const at = entry.keyContent.length > 0 ? entry.keyContent : entry.keySpan;
+  const suggestion = closestMatch(entry.key, names);
+  if (suggestion) {
+    ctx.report.add(C.unknownKey, at, `Unknown key \`${entry.key}\` in ${label}; did you mean \`${suggestion}\`?`, { data: { suggestion } });
+  } else if (shape.preferences) {
+    ctx.report.add(C.unlistedPreference, at, `\`${entry.key}\` is not among the keys described for ${label}; the app may still read it`);
+  } else if (shape.apple && looksLikeApple(entry.key, names.names)) {
+    ctx.report.add(C.keyNewerThanData, at,
+      `\`${entry.key}\` is not in the schema data for ${label}; it is named like Apple's own keys, so the data may predate the OS that added it`);
+  } else {
+    ctx.report.add(C.unknownKey, at, `Unknown key \`${entry.key}\` in ${label}`);
+  }
+}
+
+/** Leading word of a key name: `allow` in `allowCamera`, `Allow` in `AllowAirPlay`. */
+const leadingWord = (name: string): string | undefined => /^[a-z]+(?=[A-Z])|^[A-Z][a-z]+(?=[A-Z])/.exec(name)?.[0];
+
+/**
+ * Named like the schema's own keys: a reverse-DNS `com.apple.` name, or a camel-case name whose leading word
+ * (allow, force, Disable...) starts at least three listed keys, as new restrictions do.
+ */
+function looksLikeApple(name: string, listed: readonly string[]): boolean {
+  if (name.startsWith('com.apple.')) return true;
+  const word = leadingWord(name);
+  if (!word) return false;
+  let n = 0;
+  for (const k of listed) if (leadingWord(k) === word && ++n >= 3) return true;
+  return false;
 }
 
 function checkOneOf(ctx: ValidationContext, dict: DictNode, group: OneOfGroup, present: ReadonlySet<string>, label: string): void {

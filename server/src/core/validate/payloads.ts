@@ -10,7 +10,7 @@ import { checkDict, startTag } from './keys';
 import { mergeKeys, payloadCoreKeys, payloadExtraKeys } from './knownKeys';
 import { checkPayloadPlatforms } from './platforms';
 import { checkStringKey } from './structure';
-import { closestMatch } from '../schema/suggest';
+import { closestMatch, sameNamespace } from '../schema/suggest';
 import { scalarValue } from './values';
 
 const missingCodes: [string, ValidationCode][] = [
@@ -42,6 +42,7 @@ export function checkPayload(ctx: ValidationContext, payload: DictNode, index: n
   ctx.payloadType = type ?? '';
   ctx.payloadSupport = schema?.supportedOS;
   ctx.rootListsUnreliable = schema ? rootListsUnreliable(schema) : false;
+  ctx.payloadFromManifest = schema?.fromManifest === true || schema?.notInAppleData === true;
 
   if (type && !schema) {
     reportUnknownType(ctx, type, typeEntry!.value!);
@@ -54,11 +55,15 @@ export function checkPayload(ctx: ValidationContext, payload: DictNode, index: n
     checkDict(ctx, payload, { keys: payloadKeys(ctx, undefined, common), openKeys: true }, name, { skip: payloadCoreKeys });
   } else {
     // com.apple.ManagedClient.preferences is open by its schema: preference content is never flagged.
-    const shape = { keys: payloadKeys(ctx, schema, common), openKeys: schema.openKeys, additionalKeys: schema.additionalKeys, oneOf: schema.oneOf };
+    const shape = {
+      keys: payloadKeys(ctx, schema, common), openKeys: schema.openKeys, additionalKeys: schema.additionalKeys, oneOf: schema.oneOf,
+      preferences: schema.fromManifest, apple: !schema.fromManifest && !schema.notInAppleData,
+    };
     checkDict(ctx, payload, shape, name, { skip: payloadCoreKeys });
   }
   ctx.payloadSupport = undefined;
   ctx.rootListsUnreliable = false;
+  ctx.payloadFromManifest = false;
 }
 
 /** The payload's own keys plus the common and extra ones, merged once per schema for the whole run. */
@@ -92,7 +97,7 @@ function checkPayloadVersion(ctx: ValidationContext, payload: DictNode, name: st
 function reportUnknownType(ctx: ValidationContext, type: string, value: { span: { offset: number; length: number }; content: { offset: number; length: number } }): void {
   const at = value.content.length > 0 ? value.content : value.span;
   if (type.startsWith('com.apple.')) {
-    const suggestion = closestMatch(type, ctx.registry.payloadTypes?.() ?? []);
+    const suggestion = closestMatch(type, sameNamespace(type, ctx.registry.payloadTypes?.() ?? []));
     const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
     ctx.report.add(C.unknownAppleType, at, `Unknown Apple payload type \`${type}\`${hint}`, suggestion ? { data: { suggestion } } : {});
   } else {

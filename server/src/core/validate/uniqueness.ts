@@ -1,5 +1,6 @@
 // PayloadUUIDs must be unique across the profile and its payloads (an error); identifiers
-// should be (a warning). UUIDs are compared without regard to case.
+// should be (a warning between payloads, a note when a payload reuses the profile's). UUIDs are compared
+// without regard to case.
 
 import type { DictNode, ScalarNode } from '../plist/ast';
 import { ValidationCodes as C } from './codes';
@@ -42,7 +43,12 @@ export function checkUniqueness(ctx: ValidationContext, root: DictNode | undefin
     const id = stringValue(entryOf(dict, 'PayloadIdentifier')?.value);
     if (id) {
       const first = identifiers.get(id.text);
-      if (first) {
+      if (first && first.owner === 'the profile') {
+        // Apple does not forbid it and deployed profiles do it (test/corpus: identifier evidence).
+        ctx.report.add(C.identifierSameAsProfile, at(id), `\`PayloadIdentifier\` "${id.text}" of ${owner} is the profile's own identifier: allowed, though a suffix of its own keeps the payload apart`, {
+          related: [{ ...at(first.node), message: 'The profile identifier' }],
+        });
+      } else if (first) {
         ctx.report.add(C.duplicateIdentifier, at(id), `\`PayloadIdentifier\` "${id.text}" of ${owner} is already used by ${first.owner}`, {
           related: [{ ...at(first.node), message: `First use of "${first.node.text}" (${first.owner})` }],
         });

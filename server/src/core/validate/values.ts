@@ -52,13 +52,20 @@ export function checkValue(ctx: ValidationContext, node: PlistNode, schema: KeyS
       });
       return;
     }
+    if (schema.fromManifest && node.kind === 'string' && (schema.type === 'integer' || schema.type === 'real') && numericText(node.text, schema.type)) {
+      // Apps read numbers through CFPreferences, which converts a numeric string (deployed Office profiles rely on it).
+      ctx.report.add(C.numericString, node.span, `${label} is ${describe(node)}; the app likely converts it, but ${elementName[schema.type]} is the plist form`, {
+        data: { expectedType: schema.type, key: schema.key },
+      });
+      return;
+    }
     ctx.report.add(C.wrongType, node.span, `${label} is ${describe(node)}; expected ${elementName[schema.type]}`, {
       data: { expectedType: schema.type, key: schema.key },
     });
     return;
   }
   if (node.kind === 'dict') {
-    const shape = shapeOf(schema);
+    const shape = shapeOf(schema, !ctx.payloadFromManifest);
     if (hasShape(shape)) checkDict(ctx, node, shape, label);
     return;
   }
@@ -78,7 +85,7 @@ function checkArray(ctx: ValidationContext, items: PlistNode[], schema: KeySchem
       checkNested(ctx, () => checkValue(ctx, item, { ...element, rangelist: element.rangelist ?? schema.rangelist }, itemLabel));
     } else if (schema.rangelist && item.kind !== 'dict' && item.kind !== 'array') {
       // Apple lists the allowed element values on the array key itself.
-      checkScalar(ctx, item, { key: schema.key, type: 'any', presence: 'optional' }, itemLabel, schema.rangelist);
+      checkScalar(ctx, item, { key: schema.key, type: 'any', presence: 'optional', fromManifest: schema.fromManifest }, itemLabel, schema.rangelist);
     }
   });
 }
@@ -89,9 +96,16 @@ function checkScalar(ctx: ValidationContext, node: ScalarNode, schema: KeySchema
   const where: Span = node.content.length > 0 ? node.content : node.span;
   const listTrusted = !(ctx.rootListsUnreliable && ctx.depth <= 1) && !allowedByGap(ctx.payloadType, value);
   if (listTrusted && allowed && allowed.length > 0 && !allowed.some((a) => sameValue(a, value))) {
-    ctx.report.add(C.notAllowed, where, `${label} is ${show(value)}; expected one of ${allowed.map(String).join(', ')}`, {
-      data: { allowed },
-    });
+    const sameLetters = typeof value === 'string' ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === value.toLowerCase()) : undefined;
+    if (sameLetters !== undefined) {
+      ctx.report.add(C.caseMismatch, where, `${label} is ${show(value)}; the allowed value is ${show(sameLetters)} (letter case differs)`, {
+        data: { allowed, suggestion: sameLetters },
+      });
+    } else {
+      const code = schema.fromManifest ? C.unlistedValue : C.notAllowed;
+      const tail = schema.fromManifest ? ' (the manifest lists these; the app may accept others)' : '';
+      ctx.report.add(code, where, `${label} is ${show(value)}; expected one of ${allowed.map(String).join(', ')}${tail}`, { data: { allowed } });
+    }
     return;
   }
   if (typeof value === 'number' && schema.range) {
@@ -110,6 +124,9 @@ function checkScalar(ctx: ValidationContext, node: ScalarNode, schema: KeySchema
     }
   }
 }
+
+const numericText = (text: string, type: 'integer' | 'real'): boolean =>
+  type === 'integer' ? /^\s*[+-]?\d+\s*$/.test(text) : text.trim() !== '' && !Number.isNaN(Number(text.trim()));
 
 export function scalarValue(node: ScalarNode): string | number | boolean | undefined {
   switch (node.kind) {
