@@ -11,13 +11,17 @@ test('settings: flat and section shapes, junk dropped, missing values kept', () 
     diagnosticDelayMs: 50,
     targetPlatforms: ['iOS'],
     severityOverrides: { a: 'off' },
+    manifestPaths: [],
   });
   const base = { ...defaultSettings, targetPlatforms: ['macOS' as const] };
   assert.deepEqual(readSettings({ profileStudio: { diagnostics: { delayMs: 99999 }, severityOverrides: { c: 'hint' } } }, base), {
     diagnosticDelayMs: 5000,
     targetPlatforms: ['macOS'],
     severityOverrides: { c: 'hint' },
+    manifestPaths: [],
   });
+  assert.deepEqual(readSettings({ profileStudio: { manifestPaths: [' /a ', '/a', '', 7, '~/b'] } }, base).manifestPaths, ['/a', '~/b']);
+  assert.deepEqual(readSettings({ profileStudio: { manifestPaths: 'oops' } }, { ...base, manifestPaths: ['/kept'] }).manifestPaths, ['/kept']);
   for (const junk of [null, 42, 'x', [], { profileStudio: 7 }]) assert.deepEqual(readSettings(junk, base), base);
 });
 
