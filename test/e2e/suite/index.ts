@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
   await import('./viewers.test');
   await import('./sync.test');
   await import('./errors.test');
+  await import('./appManifests.test');
 
   const failures: { title: string; error: string }[] = [];
   let passed = 0;
