@@ -59,3 +59,15 @@ describe('severity policy', () => {
     assert.deepEqual(unknown.map((p) => `${p.severity} ${p.code} ${String(p.data?.suggestion)}`), ['warning payload.unknown-apple-type undefined']);
   });
 });
+
+test('value.case-mismatch offers the allowed spelling as the preferred quick fix', async () => {
+  const { createProfileService } = await import('../../server/src/core');
+  const { fileSchemaSource } = await import('../../server/src/host/schemaSource');
+  const service = createProfileService({ schemaSource: fileSchemaSource('schemas') });
+  const text = profileWith(payloadXml('com.apple.wifi.managed', '<key>SSID_STR</key><string>x</string><key>EncryptionType</key><string>wpa2</string>'));
+  const problem = service.validate(text).find((p) => p.code === 'value.case-mismatch')!;
+  const fixes = service.quickFixes(text, problem);
+  assert.equal(fixes[0]?.title, "Change to 'WPA2'");
+  assert.equal(fixes[0]?.preferred, true);
+  assert.deepEqual(fixes[0]?.edits, [{ offset: problem.offset, length: problem.length, text: 'WPA2' }]);
+});
