@@ -79,6 +79,27 @@ describe('manifests over LSP', { skip }, () => {
     await on;
   });
 
+  test('profileStudio/reloadManifests reads the same folders again (an updated clone)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-lsp-reload-'));
+    const write = (type: string) => writeFileSync(join(dir, 'app.plist'), `<?xml version="1.0"?><plist version="1.0"><dict><key>pfm_domain</key><string>com.example.reload</string>
+<key>pfm_subkeys</key><array><dict><key>pfm_name</key><string>Level</string><key>pfm_type</key><string>${type}</string></dict></array></dict></plist>`);
+    try {
+      write('integer');
+      await pair.client.sendNotification('workspace/didChangeConfiguration', { settings: { profileStudio: { manifestPaths: [dir] } } });
+      const text = profileWith(payloadXml('com.example.reload', '<key>Level</key><true/>'));
+      const uri = 'file:///manifests/reload.mobileconfig';
+      const first = pair.nextDiagnostics(uri);
+      await pair.open(uri, text);
+      assert.deepEqual((await first).diagnostics.map(row), ['1 value.wrong-type']);
+      write('boolean');
+      const clean = pair.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+      await pair.client.sendNotification('profileStudio/reloadManifests');
+      await clean;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a broken manifest is logged once with its path and skipped; the server keeps answering', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ps-lsp-manifests-'));
     try {

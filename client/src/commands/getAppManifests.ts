@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { reloadManifestsMethod } from '../../../server/src/lsp/protocol';
 import { cloneOrUpdate, GitError } from '../manifests/git';
 
 export const MANIFESTS_FOLDER = 'ProfileManifests';
@@ -37,6 +38,8 @@ export const getAppManifests = (ctx: Ctx) => async (): Promise<string | undefine
       },
     );
     await ctx.config.addManifestPath(dest);
+    // Same folder, new content: the server reads it again (a changed setting would not tell it).
+    if (result.action === 'updated') await ctx.client?.sendNotification(reloadManifestsMethod);
     if (result.action === 'kept') {
       ctx.log.warn(`App manifests not updated: ${result.reason}`);
       ctx.say.info(`App manifests could not be updated (${result.reason}); the copy fetched earlier is in use.`);

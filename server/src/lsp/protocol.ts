@@ -48,3 +48,6 @@ export interface DecodedContentResult {
 
 /** Reads a profile file from disk and returns the XML inside it (for the read-only decoded view). */
 export const decodedContentMethod = 'profileStudio/decodedContent';
+
+/** Notification (client → server): the manifest folders' content changed (Get App Manifests updated a clone); read them again. */
+export const reloadManifestsMethod = 'profileStudio/reloadManifests';

@@ -14,7 +14,7 @@ import { createDiagnostics } from './diagnostics';
 import { createDocumentStore } from './documents';
 import { asyncHandler, handler, listener } from './handle';
 import { decodedContent } from './decoded';
-import { decodedContentMethod, lintSummaryMethod, type DecodedContentParams, type LintSummary, type LintSummaryParams } from './protocol';
+import { decodedContentMethod, lintSummaryMethod, reloadManifestsMethod, type DecodedContentParams, type LintSummary, type LintSummaryParams } from './protocol';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { manifestPaths } from './manifests';
 
@@ -77,6 +77,11 @@ export function startServer(connection: Connection, options: ServerOptions): Pro
       } else void pullSettings().then(revalidateAll);
     }),
   );
+
+  connection.onNotification(reloadManifestsMethod, listener(log, 'reloadManifests', () => {
+    manifests.reload();
+    revalidateAll();
+  }));
 
   store.documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   store.documents.onDidClose((e) => {
