@@ -1,7 +1,8 @@
 // Shared plumbing for the tenant commands: parse or print help, build the tenant from the environment,
 // print tables and JSON, turn API errors into one stderr line.
-import { formatApiError, type ApiError } from '../../tenant/src/api';
+import type { ApiError } from '../../tenant/src/api';
 import type { TenantApi } from '../../tenant/src/api/tenantApi';
+import { apiMessage } from './failure';
 import { helpText, parseArgs, usageLine, type CommandSpec, type ParsedArgs } from './args';
 import { ExitCode, type CliIo } from './io';
 import { TENANT_ENV_NOTES, tenantFromEnv } from './tenantEnv';
@@ -9,11 +10,15 @@ import { TENANT_ENV_NOTES, tenantFromEnv } from './tenantEnv';
 export interface TenantCommand {
   spec: CommandSpec;
   run(args: ParsedArgs, ctx: TenantContext): Promise<number>;
+  /** Help lines that depend on the environment (e.g. the vendor's device actions). */
+  helpNotes?: (env: CliIo['env']) => string[];
 }
 
 export interface TenantContext {
   io: CliIo;
   api: TenantApi;
+  /** The variable holding the API URL (KANDJI_API_URL or JUMPCLOUD_API_URL), for hints. */
+  urlVariable: string;
 }
 
 export function usageError(io: CliIo, spec: CommandSpec, message: string): number {
@@ -23,18 +28,29 @@ export function usageError(io: CliIo, spec: CommandSpec, message: string): numbe
 
 /** Parses, prints help, checks the environment, then runs the command. */
 export async function runTenantCommand(command: TenantCommand, argv: readonly string[], io: CliIo): Promise<number> {
-  const spec = { ...command.spec, notes: [...(command.spec.notes ?? []), ...TENANT_ENV_NOTES] };
+  const spec = { ...command.spec, notes: [...(command.spec.notes ?? []), ...(command.helpNotes?.(io.env) ?? []), ...TENANT_ENV_NOTES] };
   const parsed = parseArgs(argv, spec);
   if (parsed.kind === 'help') { io.stdout(helpText(spec)); return ExitCode.ok; }
   if (parsed.kind === 'error') return usageError(io, spec, parsed.message);
   const tenant = tenantFromEnv(io);
   if (!tenant.ok) return usageError(io, spec, tenant.message);
-  return command.run(parsed.args, { io, api: tenant.api });
+  return command.run(parsed.args, { io, api: tenant.api, urlVariable: tenant.urlVariable });
 }
 
-export function apiFailure(io: CliIo, what: string, error: ApiError): number {
-  io.stderr(`${what} failed: ${formatApiError(error)}\n`);
+export function apiFailure(io: CliIo, what: string, error: ApiError, hint?: string): number {
+  io.stderr(`${apiMessage(what, error, hint)}\n`);
   return ExitCode.failed;
+}
+
+/**
+ * A failed list call. A 404 there cannot be a deleted item: the URL is wrong (most often an extra path such
+ * as /api/v1 after the origin), so say which setting to fix rather than "it may have been deleted".
+ */
+export function listFailure(ctx: TenantContext, what: string, error: ApiError): number {
+  const hint = error.kind === 'not-found'
+    ? `The tenant has no such endpoint: check that ${ctx.urlVariable} is the API origin only (scheme, host and port, no path after it)`
+    : undefined;
+  return apiFailure(ctx.io, what, error, hint);
 }
 
 export function printJson(io: CliIo, value: unknown): void {

@@ -1,5 +1,8 @@
 // What a CLI command may touch of the process: output streams, environment, working folder. main.ts builds
-// it from `process`; tests could build their own.
+// it from `process`; tests could build their own. Everything written to stdout/stderr passes printableBlock:
+// profile names, key names and server text are untrusted, so their control characters are shown escaped.
+import { printable, printableBlock } from '../../server/src/core';
+
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -7,17 +10,17 @@ export interface CliIo {
   cwd: string;
   /** Progress lines are written only when stderr is a terminal. */
   stderrIsTTY: boolean;
+  /** The progress line's own channel: our cursor controls, unescaped (terminal only). */
+  progress?: (text: string) => void;
 }
 
 export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** A file error in few words: the errno code (ENOENT, EACCES) when there is one, else the message. */
-export const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-
 export function processIo(): CliIo {
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: (t) => void process.stdout.write(printableBlock(t)),
+    stderr: (t) => void process.stderr.write(printableBlock(t)),
+    progress: (t) => void process.stderr.write(t),
     env: process.env,
     cwd: process.cwd(),
     stderrIsTTY: process.stderr.isTTY === true,
@@ -26,15 +29,16 @@ export function processIo(): CliIo {
 
 /** A progress reporter: overwrites one stderr line on a terminal, silent otherwise. */
 export function progressReporter(io: CliIo): { update(message: string): void; done(): void } {
-  if (!io.stderrIsTTY) return { update: () => undefined, done: () => undefined };
+  const write = io.progress;
+  if (!io.stderrIsTTY || !write) return { update: () => undefined, done: () => undefined };
   let shown = false;
   return {
     update(message) {
       shown = true;
-      io.stderr(`\r\u001b[2K${message.slice(0, 120)}`);
+      write(`\r\u001b[2K${printable(message.slice(0, 120))}`);
     },
     done() {
-      if (shown) io.stderr('\r\u001b[2K');
+      if (shown) write('\r\u001b[2K');
       shown = false;
     },
   };

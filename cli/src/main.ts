@@ -1,6 +1,6 @@
 // `profile-studio <command>`: the CLI entry (bundled to server/out/cli.js). Dispatches to lint, the tenant
 // commands and the simulator. Exit codes: 0 ok, 1 operation failed, 2 usage or I/O error.
-import { suggest } from '../../server/src/core';
+import { printable, suggest } from '../../server/src/core';
 import { ExitCode, processIo, type CliIo } from './io';
 import { runTenantCommand } from './command';
 import { runLint } from './lint';
@@ -75,7 +75,7 @@ if (require.main === module) {
     (code) => { process.exitCode = code; },
     (error: unknown) => {
       // A bug, not a user error: say so without dumping request details.
-      process.stderr.write(`profile-studio: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`profile-studio: internal error (please report it): ${printable(error instanceof Error ? error.message : String(error))}\n`);
       process.exitCode = ExitCode.failed;
     },
   );

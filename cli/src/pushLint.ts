@@ -2,6 +2,7 @@
 // block a push; warnings are the author's call.
 import { createProfileService, createLineIndex, readProfileBytes, type ProfileService, type SchemaSource } from '../../server/src/core';
 import { fileSchemaSource, locateSchemasDir } from '../../server/src/host/schemaSource';
+import { diagnosticLine } from './output/text';
 
 let service: ProfileService | undefined;
 
@@ -14,17 +15,17 @@ function profileService(): ProfileService {
   return service;
 }
 
-/** `path:line:col: code message` for each error; empty when the profile may be pushed. */
+/** Each error as `lint` prints it (`path:line:col error code message`); empty when the profile may be pushed. */
 export async function lintErrors(bytes: Uint8Array, path: string): Promise<string[]> {
   // Signed (CMS) and binary profiles are linted on the XML they carry, as `lint` does.
   const content = readProfileBytes(bytes);
-  if (content.problem) return [`${path}:1:1: ${content.problem.code} ${content.problem.message}`];
+  if (content.problem) return [diagnosticLine(path, { line: 1, column: 1, severity: 'error', ...content.problem })];
   const text = content.text;
   const lines = createLineIndex(text);
   return profileService().validate(text)
     .filter((p) => p.severity === 'error')
     .map((p) => {
       const pos = lines.positionAt(p.offset);
-      return `${path}:${pos.line + 1}:${pos.character + 1}: ${p.code} ${p.message}`;
+      return diagnosticLine(path, { line: pos.line + 1, column: pos.character + 1, severity: p.severity, code: p.code, message: p.message });
     });
 }

@@ -1,7 +1,12 @@
 // Output for people: `file:line:col severity code message`, grouped by file, then a summary line.
 
 import type { Severity } from '../../../server/src/core';
-import type { LintedFile } from './types';
+import type { CliDiagnostic, LintedFile } from './types';
+
+/** One problem as `lint` prints it; `profiles push` and `sync push` print their lint errors the same way. */
+export function diagnosticLine(file: string, d: Pick<CliDiagnostic, 'line' | 'column' | 'severity' | 'code' | 'message'>): string {
+  return `${file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+}
 
 export function formatText(files: LintedFile[]): string {
   const lines: string[] = [];
@@ -16,7 +21,7 @@ export function formatText(files: LintedFile[]): string {
     if (f.container === 'binary' && !unreadable) lines.push(`${f.file}: binary plist; lines refer to its XML form`);
     for (const d of f.diagnostics) {
       totals[d.severity]++;
-      lines.push(`${f.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+      lines.push(diagnosticLine(f.file, d));
     }
   }
   const unreadable = files.filter((f) => f.readError).length;

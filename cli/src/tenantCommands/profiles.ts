@@ -4,9 +4,12 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { isCustomProfileItem, RUNS_ON_PLATFORMS, type LibraryItem, type RunsOn } from '../../../tenant/src/api/tenantApi';
 import { getString, parsePlist } from '../../../server/src/core';
 import type { ParsedArgs } from '../args';
-import { apiFailure, printJson, printTable, usageError, type TenantCommand, type TenantContext } from '../command';
-import { errorCode, ExitCode } from '../io';
+import { apiFailure, listFailure, printJson, printTable, usageError, type TenantCommand, type TenantContext } from '../command';
+import { fileProblem } from '../failure';
+import { ExitCode } from '../io';
 import { lintErrors } from '../pushLint';
+import { checkFolder } from '../folders';
+import { notFound } from './lookup';
 import { infoBeside, knownRemote, pullTarget, recordRemote, type InfoFile } from './pulledInfo';
 
 const PLATFORMS = RUNS_ON_PLATFORMS;
@@ -29,9 +32,10 @@ export const profilesList: TenantCommand = {
     command: 'profiles list', summary: 'List the custom profiles in the tenant.', positionals: [],
     options: [{ name: 'json', kind: 'flag', help: 'print a JSON array of {id, name, active, runsOn, ...}' }],
   },
-  async run(args, { io, api }) {
+  async run(args, ctx) {
+    const { io, api } = ctx;
     const listed = await api.listProfiles();
-    if (!listed.ok) return apiFailure(io, 'Listing profiles', listed.error);
+    if (!listed.ok) return listFailure(ctx, 'Listing profiles', listed.error);
     const items = listed.value.filter(isCustomProfileItem);
     if (args.flags.has('json')) printJson(io, items.map(profileJson));
     else printTable(io, ['ID', 'ACTIVE', 'RUNS ON', 'NAME'], items.map((i) => [i.id, i.active ? 'yes' : 'no', runsOnList(i.runsOn).join(',') || '-', i.name]));
@@ -63,7 +67,7 @@ export const profilesPush: TenantCommand = {
     options: [
       { name: 'name', kind: 'value', meta: 'NAME', help: 'library item name (default: the profile\'s PayloadDisplayName)' },
       { name: 'id', kind: 'value', meta: 'ID', help: 'update this library item' },
-      { name: 'active', kind: 'flag', help: 'make it active' },
+      { name: 'active', kind: 'flag', help: 'make it active (Kandji only: on JumpCloud a profile is active where it is assigned to a group)' },
       { name: 'inactive', kind: 'flag', help: 'make it inactive' },
       { name: 'runs-on', kind: 'list', meta: 'mac,iphone,ipad,tv,vision', help: 'platforms (default for a new profile: mac)' },
       { name: 'force', kind: 'flag', help: 'push despite lint errors, and overwrite a tenant profile that changed since it was pulled' },
@@ -74,11 +78,18 @@ export const profilesPush: TenantCommand = {
       'profile it records (unless --id/--name say otherwise) and refuses (exit 1) if that profile changed in the tenant',
       'since it was pulled; --force overwrites. The info file is updated after a push. Without it, a push by id or',
       'name cannot check for remote changes: it overwrites whatever the tenant holds.',
+      'JumpCloud has no active flag: a policy is active where it is bound to a system group. --active is refused there;',
+      'assign the profile with `profile-studio blueprints assign <group-id> <id>` instead (--inactive removes every binding).',
     ],
   },
   async run(args, ctx) {
     const { io } = ctx;
     if (args.flags.has('active') && args.flags.has('inactive')) return usageError(io, this.spec, '--active and --inactive exclude each other');
+    // JumpCloud would accept the flag and ignore it: refuse, and say what activates a policy there.
+    if (args.flags.has('active') && ctx.api.kind === 'jumpcloud') {
+      return usageError(io, this.spec, '--active has no meaning on JumpCloud: a policy is active where it is bound to a system group. '
+        + 'Push without --active, then `profile-studio blueprints assign <group-id> <profile-id>` (groups: `profile-studio blueprints list`)');
+    }
     const runsOn = parseRunsOn(args.lists.get('runs-on'));
     if (!runsOn.ok) return usageError(io, this.spec, runsOn.message);
     const path = resolve(io.cwd, args.positionals[0]!);
@@ -86,14 +97,14 @@ export const profilesPush: TenantCommand = {
     try {
       bytes = new Uint8Array(await readFile(path));
     } catch (error) {
-      io.stderr(`Cannot read ${args.positionals[0]}: ${errorCode(error)}\n`);
+      io.stderr(`Cannot read ${args.positionals[0]}: ${fileProblem(error)}\n`);
       return ExitCode.usage;
     }
     const errors = await lintErrors(bytes, args.positionals[0]!);
     if (errors.length > 0) {
       io.stderr(`${errors.join('\n')}\n`);
       if (!args.flags.has('force')) {
-        io.stderr(`Not pushed: ${errors.length} lint error(s). Fix them, or push anyway with --force.\n`);
+        io.stderr(`Not pushed: ${errors.length} lint error${errors.length === 1 ? '' : 's'}. Fix them, or push anyway with --force.\n`);
         return ExitCode.failed;
       }
     }
@@ -114,12 +125,13 @@ const shellWord = (s: string): string => (/^[\w./-]+$/.test(s) ? s : `'${s.repla
 
 interface PushInput { bytes: Uint8Array; fileName: string; name: string; active: boolean | undefined; runsOn: Partial<RunsOn> | undefined; info: InfoFile | undefined }
 
-async function push({ io, api }: TenantContext, args: ParsedArgs, input: PushInput): Promise<number> {
+async function push(ctx: TenantContext, args: ParsedArgs, input: PushInput): Promise<number> {
+  const { io, api } = ctx;
   const recordedId = input.info?.info.id;
   let targetId = args.values.get('id') ?? (args.values.has('name') ? undefined : recordedId);
   if (targetId === undefined) {
     const listed = await api.listProfiles();
-    if (!listed.ok) return apiFailure(io, 'Listing profiles', listed.error);
+    if (!listed.ok) return listFailure(ctx, 'Listing profiles', listed.error);
     const same = listed.value.filter((i) => isCustomProfileItem(i) && i.name === input.name);
     if (same.length > 1) {
       io.stderr(`${same.length} profiles are named \`${input.name}\` (${same.map((i) => i.id).join(', ')}); choose one with --id.\n`);
@@ -145,17 +157,21 @@ async function push({ io, api }: TenantContext, args: ParsedArgs, input: PushInp
     return ExitCode.failed;
   }
   const source = info && targetId !== undefined && targetId === recordedId && !args.values.has('id') ? ` (id from ${basename(info.path)})` : '';
+  if (!result.ok && result.error.kind === 'not-found' && targetId !== undefined) return notFound(ctx, 'profile', targetId, `Updating profile ${targetId}${source}`);
   if (!result.ok) return apiFailure(io, targetId === undefined ? 'Creating the profile' : `Updating profile ${targetId}${source}`, result.error);
   if (info) {
     try {
       await recordRemote(info, result.value);
     } catch (error) {
-      io.stderr(`warning: pushed, but could not update ${info.path}: ${errorCode(error)}; pull again before the next push\n`);
+      io.stderr(`warning: pushed, but could not update ${info.path}: ${fileProblem(error)}; pull again before the next push\n`);
     }
   }
   const created = targetId === undefined;
   if (args.flags.has('json')) printJson(io, { id: result.value.id, name: result.value.name, created });
   else io.stdout(`${created ? 'Created' : 'Updated'} \`${result.value.name}\` (id ${result.value.id})\n`);
+  if (created && api.kind === 'jumpcloud' && !args.flags.has('json')) {
+    io.stdout(`It is inactive until bound to a system group: profile-studio blueprints assign <group-id> ${result.value.id}\n`);
+  }
   return ExitCode.ok;
 }
 
@@ -170,10 +186,16 @@ export const profilesPull: TenantCommand = {
       'changed since. Pulling the same id again refreshes the folder that records it.',
     ],
   },
-  async run(args, { io, api }) {
-    const got = await api.getProfile(args.positionals[0]!);
-    if (!got.ok) return apiFailure(io, `Reading profile ${args.positionals[0]}`, got.error);
-    const out = resolve(io.cwd, args.values.get('out') ?? '.');
+  async run(args, ctx) {
+    const { io, api } = ctx;
+    const outArg = args.values.get('out') ?? '.';
+    const out = resolve(io.cwd, outArg);
+    // A file, or a folder we cannot write, is refused before any request.
+    const folder = await checkFolder(out, outArg, { write: true, mayCreate: true });
+    if (!folder.ok) return usageError(io, this.spec, `--out ${folder.message}`);
+    const id = args.positionals[0]!;
+    const got = await api.getProfile(id);
+    if (!got.ok) return got.error.kind === 'not-found' ? notFound(ctx, 'profile', id, `Reading profile ${id}`) : apiFailure(io, `Reading profile ${id}`, got.error);
     const target = await pullTarget(out, got.value.id, got.value.name);
     if ('error' in target) { io.stderr(`${target.error}\n`); return ExitCode.failed; }
     const file = target.profilePath;
@@ -182,8 +204,8 @@ export const profilesPull: TenantCommand = {
       await writeFile(file, got.value.profile);
       await recordRemote(target.info, got.value);
     } catch (error) {
-      io.stderr(`Cannot write ${file}: ${errorCode(error)}\n`);
-      return ExitCode.failed;
+      io.stderr(`Cannot write ${file}: ${fileProblem(error)}\n`);
+      return ExitCode.usage;
     }
     io.stdout(`${file}\n`);
     return ExitCode.ok;
@@ -196,11 +218,12 @@ export const profilesDelete: TenantCommand = {
     positionals: [{ name: 'id', required: true, help: 'library item id' }],
     options: [{ name: 'yes', kind: 'flag', help: 'confirm the deletion' }],
   },
-  async run(args, { io, api }) {
+  async run(args, ctx) {
+    const { io, api } = ctx;
     if (!args.flags.has('yes')) return usageError(io, this.spec, 'deleting needs --yes');
     const id = args.positionals[0]!;
     const deleted = await api.deleteProfile(id);
-    if (!deleted.ok) return apiFailure(io, `Deleting profile ${id}`, deleted.error);
+    if (!deleted.ok) return deleted.error.kind === 'not-found' ? notFound(ctx, 'profile', id, `Deleting profile ${id}`) : apiFailure(io, `Deleting profile ${id}`, deleted.error);
     io.stdout(`Deleted profile ${id}\n`);
     return ExitCode.ok;
   },

@@ -8,7 +8,7 @@ import type { KnownRemote, LibraryItemWithContent } from '../../../tenant/src/ap
 import { infoFromRemote } from '../../../tenant/src/sync/engine';
 import { INFO_FILES, parseInfo, serializeInfo, type InfoFormat, type SyncInfo } from '../../../tenant/src/sync/info';
 import { folderName, profileFileName } from '../../../tenant/src/sync/repo';
-import { errorCode } from '../io';
+import { fileProblem } from '../failure';
 
 export interface InfoFile {
   path: string;
@@ -42,7 +42,7 @@ async function readInfoIn(dir: string, names: readonly string[]): Promise<InfoFi
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { error: `Cannot read ${path}: ${errorCode(error)}` };
+    return { error: `Cannot read ${path}: ${fileProblem(error)}` };
   }
   const parsed = parseInfo(text, spec.format);
   return parsed.ok ? { path, format: spec.format, info: parsed.info } : { error: `${path}: ${parsed.error}` };

@@ -2,6 +2,8 @@
 import { describeSimulator, parseFaultSpec, startSimulator } from '../../../tenant/src/simulator';
 import { helpText, parseArgs, type CommandSpec } from '../args';
 import { usageError } from '../command';
+import { readFile } from 'node:fs/promises';
+import { fileProblem } from '../failure';
 import { ExitCode, type CliIo } from '../io';
 
 const spec: CommandSpec = {
@@ -31,11 +33,20 @@ export async function runSimulate(argv: readonly string[], io: CliIo, waitForSto
     const checked = parseFaultSpec(faults);
     if (!checked.ok) return usageError(io, spec, `--faults: ${checked.error}`);
   }
+  const data = values.get('data') ?? 'demo';
+  if (data !== 'demo' && data !== 'empty') {
+    // A data file that cannot be read is an I/O error of the command line, named before anything starts.
+    const read = await readFile(data).then(() => undefined, (error: unknown) => fileProblem(error));
+    if (read) return usageError(io, spec, `--data ${data}: ${read} (give demo, empty, or a JSON file)`);
+  }
   let sim;
   try {
-    sim = await startSimulator({ vendor, port, data: values.get('data') ?? 'demo', ...(faults !== undefined ? { faults } : {}) });
+    sim = await startSimulator({ vendor, port, data, ...(faults !== undefined ? { faults } : {}) });
   } catch (error) {
-    io.stderr(`Cannot start the simulator: ${(error as Error).message}\n`);
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') return usageError(io, spec, `port ${port} is in use; choose another with --port, or leave it out for any free port`);
+    if (code === 'EACCES') return usageError(io, spec, `port ${port} needs privileges; choose a port above 1023`);
+    io.stderr(`Cannot start the simulator: ${code ? fileProblem(error) : (error as Error).message}\n`);
     return ExitCode.failed;
   }
   io.stdout(`${describeSimulator(sim)}\n`);

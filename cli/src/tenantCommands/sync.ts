@@ -1,10 +1,11 @@
 // profile-studio sync status|pull|push [DIR]: the repository layout of Kandji's sync toolkit against the tenant.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { nodeSyncFs } from '../../../tenant/src/sync/nodeSyncFs';
 import { syncPull, syncPush, syncStatus, type SyncEntry, type SyncOptions, type SyncReport } from '../../../tenant/src/sync';
-import type { OptionSpec } from '../args';
+import type { CommandSpec, OptionSpec, ParsedArgs } from '../args';
 import { printJson, printTable, usageError, type TenantCommand, type TenantContext } from '../command';
+import { checkFolder } from '../folders';
 import { ExitCode, progressReporter } from '../io';
 import { lintErrors } from '../pushLint';
 
@@ -20,6 +21,29 @@ const layoutNotes = [
   '  id, name, active, mdm_identifier, runs_on_mac|iphone|ipad|tv|vision, created_at, updated_at, sync_hash.',
   'States: no_changes, new_local, new_remote, updated_local, updated_remote, conflict.',
 ];
+
+type Direction = 'status' | 'pull' | 'push';
+
+/**
+ * The repository folder, or why it cannot be used, before any request: a file, a missing folder (pull creates
+ * one), an unwritable one (pull), or a folder with other content and no profiles/ (pull takes it with --init).
+ */
+async function repositoryRoot(ctx: TenantContext, spec: CommandSpec, args: ParsedArgs, direction: Direction): Promise<string | number> {
+  const shown = args.positionals[0] ?? '.';
+  const root = resolve(ctx.io.cwd, shown);
+  const folder = await checkFolder(root, shown, { write: direction === 'pull' && !args.flags.has('dry-run'), mayCreate: direction === 'pull' });
+  if (!folder.ok) return usageError(ctx.io, spec, `${folder.message}; sync works on a repository folder holding profiles/`);
+  if (!folder.exists || folder.empty) {
+    if (direction === 'push') return usageError(ctx.io, spec, `${shown} has no profiles/ folder: nothing to push. Start a repository with \`profile-studio sync pull ${shown}\``);
+    return root;
+  }
+  const profiles = await stat(join(root, 'profiles')).catch(() => undefined);
+  if (profiles?.isDirectory()) return root;
+  if (profiles) return usageError(ctx.io, spec, `${shown}/profiles is a file; a sync repository keeps one folder per profile under profiles/`);
+  if (direction === 'pull' && args.flags.has('init')) return root;
+  return usageError(ctx.io, spec, `${shown} is not a sync repository (it has files but no profiles/ folder). `
+    + `To start one there, run \`profile-studio sync pull ${shown} --init\`; or name the repository folder`);
+}
 
 const entryJson = (e: SyncEntry) => ({ state: e.state, name: e.name, ...(e.id !== undefined ? { id: e.id } : {}), ...(e.local ? { folder: e.local.dir } : {}), reason: e.reason });
 
@@ -38,8 +62,8 @@ export const syncStatusCommand: TenantCommand = {
     positionals: [dirArg], options: common, notes: layoutNotes,
   },
   async run(args, ctx) {
-    const root = resolve(ctx.io.cwd, args.positionals[0] ?? '.');
-    if (!existsSync(root)) return usageError(ctx.io, this.spec, `${args.positionals[0]} does not exist`);
+    const root = await repositoryRoot(ctx, this.spec, args, 'status');
+    if (typeof root === 'number') return root;
     const progress = progressReporter(ctx.io);
     const fs = nodeSyncFs(root);
     const result = await syncStatus(fs, ctx.api, options(args.flags, progress.update));
@@ -80,12 +104,14 @@ function transfer(direction: 'pull' | 'push'): TenantCommand {
       summary: direction === 'pull'
         ? 'Bring tenant changes into the repository (new and updated profiles; conflicts only with --force).'
         : 'Send repository changes to the tenant (lints first; conflicts only with --force; never duplicates).',
-      positionals: [dirArg], options: common, notes: layoutNotes,
+      positionals: [dirArg],
+      options: direction === 'pull' ? [...common, { name: 'init', kind: 'flag', help: 'start a repository (profiles/) in a folder that already holds other files' }] : common,
+      notes: layoutNotes,
     },
     async run(args, ctx) {
-      const root = resolve(ctx.io.cwd, args.positionals[0] ?? '.');
-      // pull may start a new repository; push from a folder that is not there is a typo.
-      if (direction === 'push' && !existsSync(root)) return usageError(ctx.io, this.spec, `${args.positionals[0]} does not exist`);
+      // pull may start a new repository; push from a folder that is not one is a typo.
+      const root = await repositoryRoot(ctx, this.spec, args, direction);
+      if (typeof root === 'number') return root;
       const progress = progressReporter(ctx.io);
       const fs = nodeSyncFs(root);
       const run = direction === 'pull' ? syncPull : syncPush;

@@ -29,6 +29,7 @@ export type { HoverResult } from './hover/hover';
 export type { QuickFix } from './fixes/fixes';
 export type { OutlineSymbol } from './symbols/symbols';
 export { createLineIndex, type LineIndex, type LinePosition } from './text/lineIndex';
+export { printable, printableBlock } from './text/printable';
 export { newUuid } from './uuid';
 export type { FormatOptions } from './format';
 export type { FoldingRange } from './folding';

@@ -12,7 +12,8 @@ export async function readProfileFile(path: string): Promise<ReadProfileResult> 
     bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, error: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'I/O error'})` };
+    const words: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a folder, not a file', EACCES: 'permission denied', EPERM: 'permission denied' };
+    return { ok: false, error: words[code ?? ''] ?? 'cannot be read' };
   }
   return { ok: true, profile: readProfileBytes(bytes) };
 }

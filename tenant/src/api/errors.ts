@@ -38,8 +38,16 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out.replace(/(bearer\s+)[^\s"',;]+/gi, '$1***').replace(/(x-api-key["']?\s*[:=]\s*["']?)[^\s"',;]+/gi, '$1***');
 }
 
+/** Server text is untrusted: control characters (ESC sequences for a terminal) are written out as \xNN. */
+function escapeControls(text: string): string {
+  return [...text].map((c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+  }).join('');
+}
+
 function clip(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  const one = escapeControls(text.replace(/\s+/g, ' ').trim());
   return one.length > MAX_MESSAGE ? `${one.slice(0, MAX_MESSAGE - 1)}…` : one;
 }
 
@@ -126,7 +134,9 @@ const statusWords: Record<number, string> = {
 export function errorFromResponse(status: number, headers: Headers, body: string, secrets: readonly string[] = []): ApiError {
   const extracted = extractMessage(body, headers.get('content-type') ?? '');
   const fallback = statusWords[status] ?? `HTTP ${status}`;
-  const base = extracted.message ? extracted.message : extracted.malformed ? `${fallback} (the error body was malformed JSON)` : fallback;
+  // "Not Found", "Not found." and "not found" from different servers read as one phrase: ours.
+  const sameAsStatus = extracted.message.replace(/[.\s]+$/, '').toLowerCase() === fallback.toLowerCase();
+  const base = extracted.message && !sameAsStatus ? extracted.message : extracted.malformed ? `${fallback} (the error body was malformed JSON)` : fallback;
   const message = clip(redact(base, secrets));
   if (status === 401) return { kind: 'unauthorized', status, message, hint: hints.unauthorized };
   if (status === 403) return { kind: 'forbidden', status, message, hint: hints.forbidden };

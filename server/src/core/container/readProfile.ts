@@ -10,6 +10,7 @@ export const ContainerCodes = {
   unreadableSignature: 'container.unreadable-signature',
   detachedSignature: 'container.detached-signature',
   badBinaryPlist: 'container.bad-binary-plist',
+  notAPlist: 'container.not-a-plist',
 } as const;
 
 export type ContainerCode = (typeof ContainerCodes)[keyof typeof ContainerCodes];
@@ -50,5 +51,29 @@ export function readProfileBytes(bytes: Uint8Array): ProfileContent {
     return { ...base, text: converted.xml, innerKind: 'bplist', encoding: undefined };
   }
   const decoded = decodeText(info.payload);
+  if (looksBinary(decoded.text, info.payloadKind === 'unknown')) {
+    // Random or foreign bytes would yield a screenful of tag errors naming mojibake; one error says what it is.
+    const message = 'This file is not a property list: it is neither XML text, a binary plist (bplist00) nor a signed profile.';
+    return { ...base, text: '', innerKind: 'unknown', encoding: decoded.encoding, problem: { code: ContainerCodes.notAPlist, message } };
+  }
   return { ...base, text: decoded.text, innerKind: info.payloadKind, encoding: decoded.encoding };
+}
+
+const SAMPLE = 4096;
+
+/**
+ * Bytes that are not text: a NUL, or many control characters / undecodable bytes in the first 4 KB. A text
+ * file that does not start with `<` counts too when it has no `<` at all (nothing the XML parser could place).
+ */
+function looksBinary(text: string, notXml: boolean): boolean {
+  const sample = text.slice(0, SAMPLE);
+  if (sample.trim() === '') return false;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) odd++;
+  }
+  if (odd > Math.max(8, sample.length / 50)) return true;
+  return notXml && !sample.includes('<');
 }

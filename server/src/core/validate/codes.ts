@@ -68,6 +68,7 @@ export const ContainerCodeInfo: Record<ContainerCode, CodeInfo> = {
   [ContainerCodes.unreadableSignature]: { severity: 'error', summary: 'A signed profile whose CMS structure cannot be read.' },
   [ContainerCodes.detachedSignature]: { severity: 'error', summary: 'A signature without the profile inside it (detached).' },
   [ContainerCodes.badBinaryPlist]: { severity: 'error', summary: 'A binary plist (bplist00) that cannot be decoded.' },
+  [ContainerCodes.notAPlist]: { severity: 'error', summary: 'A file that is not a property list at all (binary data, or text with no XML in it).' },
 };
 
 /** Codes the language server adds itself (server/src/lsp/diagnostics.ts); listed so the table is complete. */

@@ -1,0 +1,31 @@
+// One vocabulary for what went wrong: the cause in plain words and, where there is one, the fix. File errors
+// are named by what happened (no errno codes); API errors by what was asked and what to check.
+import { closestMatch } from '../../server/src/core';
+import { formatApiError, type ApiError } from '../../tenant/src/api';
+
+/** What a file-system error means for the user: "no such file or folder", "is a folder", "permission denied". */
+export function fileProblem(error: unknown): string {
+  switch ((error as { code?: string }).code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EISDIR': return 'is a folder, not a file';
+    case 'ENOTDIR': return 'part of the path is a file, not a folder';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EROFS': return 'the file system is read-only';
+    case 'ENOSPC': return 'the disk is full';
+    case 'EEXIST': return 'already exists';
+    case 'ENAMETOOLONG': return 'the name is too long';
+    case 'EMFILE': case 'ENFILE': return 'too many open files; try again';
+    default: return 'cannot be accessed';
+  }
+}
+
+/** ` (did you mean "x"?)`, or nothing when no candidate is close. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  const match = closestMatch(name, candidates);
+  return match ? `; did you mean "${match}"?` : '';
+}
+
+/** One stderr line for a failed API call; `hint` replaces the generic one when the caller knows better. */
+export function apiMessage(what: string, error: ApiError, hint?: string): string {
+  return `${what} failed: ${formatApiError(hint === undefined ? error : { ...error, hint })}`;
+}
