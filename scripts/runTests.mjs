@@ -1,4 +1,6 @@
-// Runs every test/**/*.test.ts (except the real-VS-Code tier) with node's test runner through tsx.
+// Runs every test/**/*.test.ts (except the real-VS-Code tier) with node's test runner through tsx. Output: a dot
+// per test, failures in full, a per-tier table and "N passed, N failed" (scripts/testReporter.mjs).
+// TEST_REPORTER=spec (or tap) gives node's own reporters instead.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,5 +17,6 @@ function walk(dir) {
 }
 
 const files = walk('test').filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+const reporter = process.env.TEST_REPORTER ?? './scripts/testReporter.mjs';
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-reporter=${reporter}`, ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

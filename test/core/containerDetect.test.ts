@@ -131,7 +131,7 @@ test('readProfileFile reads from disk and reports I/O errors as values', async (
   const ok = await readProfileFile(join(fixtures, 'signed', 'signed-der.mobileconfig'));
   assert.ok(ok.ok && ok.profile.signer?.subject.text === SUBJECT);
   const missing = await readProfileFile(join(fixtures, 'does-not-exist.mobileconfig'));
-  assert.deepEqual(missing, { ok: false, error: 'file not found' });
+  assert.deepEqual(missing, { ok: false, error: 'no such file' });
 });
 
 test('real signed profiles from the shared corpus', { skip: sharedMissing('corpus/index.json') }, () => {
