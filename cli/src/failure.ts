@@ -25,7 +25,19 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return match ? `; did you mean "${match}"?` : '';
 }
 
+/**
+ * A bare status phrase from a server ("Not Found", "Not found.", "Service Unavailable") in one casing, so the
+ * same failure reads the same from either vendor; any longer message is the vendor's and is kept as it is.
+ */
+export function statusPhrase(message: string): string {
+  if (!/^[A-Za-z]+(?: [A-Za-z]+){1,3}\.?$/.test(message)) return message;
+  const words = message.replace(/\.$/, '').split(' ');
+  if (!words.slice(1).every((w) => /^[A-Z][a-z]+$|^[a-z]+$/.test(w))) return message;
+  return [words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1).toLowerCase(), ...words.slice(1).map((w) => w.toLowerCase())].join(' ');
+}
+
 /** One stderr line for a failed API call; `hint` replaces the generic one when the caller knows better. */
 export function apiMessage(what: string, error: ApiError, hint?: string): string {
-  return `${what} failed: ${formatApiError(hint === undefined ? error : { ...error, hint })}`;
+  const shown = { ...error, message: statusPhrase(error.message), ...(hint === undefined ? {} : { hint }) };
+  return `${what} failed: ${formatApiError(shown)}`;
 }

@@ -134,9 +134,7 @@ const statusWords: Record<number, string> = {
 export function errorFromResponse(status: number, headers: Headers, body: string, secrets: readonly string[] = []): ApiError {
   const extracted = extractMessage(body, headers.get('content-type') ?? '');
   const fallback = statusWords[status] ?? `HTTP ${status}`;
-  // "Not Found", "Not found." and "not found" from different servers read as one phrase: ours.
-  const sameAsStatus = extracted.message.replace(/[.\s]+$/, '').toLowerCase() === fallback.toLowerCase();
-  const base = extracted.message && !sameAsStatus ? extracted.message : extracted.malformed ? `${fallback} (the error body was malformed JSON)` : fallback;
+  const base = extracted.message ? extracted.message : extracted.malformed ? `${fallback} (the error body was malformed JSON)` : fallback;
   const message = clip(redact(base, secrets));
   if (status === 401) return { kind: 'unauthorized', status, message, hint: hints.unauthorized };
   if (status === 403) return { kind: 'forbidden', status, message, hint: hints.forbidden };
