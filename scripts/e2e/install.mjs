@@ -64,8 +64,9 @@ function pidAlive(pid) {
 }
 
 /** A mkdir lock with the owner's pid inside; a lock whose owner died is taken over. */
-async function withLock(lockDir, fn) {
+async function withLock(lockDir, fn, log = console.error) {
   const deadline = Date.now() + LOCK_WAIT_MS;
+  let waitingSince;
   for (;;) {
     try {
       mkdirSync(lockDir);
@@ -76,6 +77,10 @@ async function withLock(lockDir, fn) {
       const owner = Number(readFileSync(join(lockDir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
       if (owner && !pidAlive(owner)) { rmSync(lockDir, { recursive: true, force: true }); continue; }
       if (Date.now() > deadline) throw new Error(`timed out waiting for install lock ${lockDir}`, { cause: e });
+      // Another run is installing the same cache: say so now and then, or the wait looks like a hang.
+      waitingSince ??= Date.now();
+      const waited = Math.round((Date.now() - waitingSince) / 1000);
+      if (waited % 30 === 0) log(`[e2e] waiting for another run (pid ${owner}) to finish installing code-server (${waited} s)`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
@@ -111,7 +116,7 @@ export async function ensureCodeServer(log = console.error) {
     renameSync(tmp, paths.dir);
     log(`[e2e] install done in ${Math.round((Date.now() - started) / 1000)} s`);
     return paths;
-  });
+  }, log);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
