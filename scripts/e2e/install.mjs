@@ -67,6 +67,7 @@ function pidAlive(pid) {
 async function withLock(lockDir, fn, log = console.error) {
   const deadline = Date.now() + LOCK_WAIT_MS;
   let waitingSince;
+  let nextNotice = 0;
   for (;;) {
     try {
       mkdirSync(lockDir);
@@ -80,7 +81,10 @@ async function withLock(lockDir, fn, log = console.error) {
       // Another run is installing the same cache: say so now and then, or the wait looks like a hang.
       waitingSince ??= Date.now();
       const waited = Math.round((Date.now() - waitingSince) / 1000);
-      if (waited % 30 === 0) log(`[e2e] waiting for another run (pid ${owner}) to finish installing code-server (${waited} s)`);
+      if (waited >= nextNotice) {
+        nextNotice += 30;
+        log(`[e2e] waiting for another run (pid ${owner}) to finish installing code-server (${waited} s)`);
+      }
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
