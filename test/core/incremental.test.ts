@@ -30,7 +30,7 @@ test('incremental reparse and validation equal full parse and validation over 40
   const registry = createProfileService({ schemaSource }).registry;
   const rnd = prng(424242);
   let text = syntheticProfile(30_000);
-  let doc = service.parse(text);
+  let doc = service.parseOwned(text);
   let incrementalSteps = 0;
   for (let step = 0; step < 400; step++) {
     if (step % 50 === 0) {
@@ -41,7 +41,7 @@ test('incremental reparse and validation equal full parse and validation over 40
         const uuids = [...text.matchAll(/<key>PayloadUUID<\/key>\s*<string>([^<]+)</g)].map((m) => m[1]!);
         text = text.replace(uuids[3]!, uuids[1]!).replace('com.example.bench.payload7<', 'com.example.bench.payload2<');
       }
-      doc = service.parse(text);
+      doc = service.parseOwned(text);
     }
     let offset = Math.floor(rnd() * text.length);
     let length = rnd() < 0.5 ? 0 : Math.floor(rnd() * 12);
@@ -67,7 +67,7 @@ test('incremental reparse and validation equal full parse and validation over 40
 test('a payload edit re-validates that payload: fixing a value clears its problem, breaking it reports again', () => {
   const service = createProfileService({ schemaSource, minIncrementalText: 0 });
   let text = syntheticProfile(20_000);
-  let doc = service.parse(text);
+  let doc = service.parseOwned(text);
   assert.deepEqual(service.validate(doc), []);
   const at = text.indexOf('<string>WPA2</string>') + '<string>'.length;
   const edit = (offset: number, length: number, insert: string) => {
@@ -85,7 +85,7 @@ test('edits to UUIDs, identifiers and root-level values keep profile-level probl
   const service = createProfileService({ schemaSource, minIncrementalText: 0 });
   const registry = createProfileService({ schemaSource }).registry;
   let text = syntheticProfile(20_000);
-  let doc = service.parse(text);
+  let doc = service.parseOwned(text);
   service.validate(doc);
   const uuids = [...text.matchAll(/<key>PayloadUUID<\/key>\s*<string>([^<]+)</g)].map((m) => m[1]!);
   const replaceAt = (needle: string, from: number, replacement: string) => {

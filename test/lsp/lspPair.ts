@@ -6,9 +6,11 @@ import {
   createMessageConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type DocumentDiagnosticReport,
   type InitializeResult,
   type MessageConnection,
   type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import type { SchemaSource } from '../../server/src/core';
 import { startServer } from '../../server/src/lsp/startServer';
@@ -20,8 +22,15 @@ export interface LspPair {
   /** Resolves with the next diagnostics for `uri` matching `pred` (subscribe before acting). */
   nextDiagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number): Promise<void>;
+  /** Sends one didChange notification (one or more changes, applied in order). */
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void>;
+  /** textDocument/diagnostic (the client must have announced pull support). */
+  pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport>;
   close(): void;
 }
+
+/** A client that asks for diagnostics (LSP 3.17 pull) and can be told to ask again. */
+export const pullCapabilities = { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } };
 
 export function lspPair(schemaSource: SchemaSource = testSchemaSource, minIncrementalText?: number): LspPair {
   const toServer = new PassThrough();
@@ -54,6 +63,12 @@ export function lspPair(schemaSource: SchemaSource = testSchemaSource, minIncrem
     },
     async open(uri, text, version = 1) {
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mobileconfig', version, text } });
+    },
+    async change(uri, version, changes) {
+      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    },
+    pull(uri, previousResultId) {
+      return client.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
     },
     close() {
       client.dispose();

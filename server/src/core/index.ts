@@ -1,5 +1,6 @@
 // The core facade: the one import path for adapters (LSP server, CLI). It ties parsing, validation and
 // the language features together over an injected schema source, and reuses a parsed document per text.
+// Trees from that text cache are shared and read-only; incremental edits work on owned trees only.
 import { parsePlist } from './plist/parser';
 import type { PlistDocument } from './plist/ast';
 import { createSchemaRegistry, type ManifestSource, type SchemaRegistry, type SchemaSource } from './schema';
@@ -46,6 +47,8 @@ export interface ProfileServiceOptions {
   manifests?: ManifestSource;
   /** Texts shorter than this are always parsed whole (tests lower it to exercise the incremental path). */
   minIncrementalText?: number;
+  /** Containers at least this long are reparsed by windows of children (tests lower it). */
+  windowMinSpan?: number;
   /** How many parsed texts to keep (one per open editor is plenty). */
   parseCacheSize?: number;
 }
@@ -55,11 +58,15 @@ export type Source = string | PlistDocument;
 
 export interface ProfileService {
   readonly registry: SchemaRegistry;
-  /** Parses, or returns the document parsed earlier for the same text. */
+  /** Parses, or returns the document parsed earlier for the same text (shared: never pass it to applyChange). */
   parse(text: string): PlistDocument;
+  /** A new parse that no cache holds: the caller owns it and may pass it to applyChange. */
+  parseOwned(text: string): PlistDocument;
   /**
    * The document after one edit, reparsing only the part that changed when that is safe. `old` must be
-   * the parse of the text before the edit; it is consumed (its nodes are reused) and must not be used again.
+   * the parse of the text before the edit, owned by the caller (from parseOwned or applyChange); it is
+   * consumed (its nodes are reused) and must not be used again. The result is owned by the caller too.
+   * A document the text cache can hand out is never mutated: then the new text is parsed whole.
    */
   applyChange(old: PlistDocument, change: TextChange, newText: string): PlistDocument;
   /** Syntax and schema problems, severities and target platforms applied (text or an already parsed document). */
@@ -85,13 +92,12 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
   return {
     registry,
     parse,
+    parseOwned: (text) => parsePlist(text),
     applyChange(old, change, newText) {
-      cache.drop(old);
-      const result = reparse(old, change, newText, options.minIncrementalText);
-      if (!result) return parse(newText);
+      const result = cache.holds(old) ? undefined : reparse(old, change, newText, { minText: options.minIncrementalText, windowMinSpan: options.windowMinSpan });
+      if (!result) return parsePlist(newText);
       validator.invalidate(result.touched);
       validator.noteEdit({ from: old, to: result.doc, edit: result.edit, profileStable: result.profileStable });
-      cache.put(result.doc);
       return result.doc;
     },
     validate: (source, opts) => validator.validate(doc(source), opts),
@@ -127,6 +133,7 @@ function schemaLookup(registry: SchemaRegistry): SchemaLookup {
 /** Most-recently-used parsed documents, looked up by text (identity first, then equal content). */
 function parseCache(size: number) {
   const docs: PlistDocument[] = [];
+  // Only whole parses enter the cache; applyChange never puts or mutates a cached tree.
   const put = (doc: PlistDocument) => {
     docs.unshift(doc);
     if (docs.length > size) docs.length = size;
@@ -143,10 +150,7 @@ function parseCache(size: number) {
       put(doc);
       return doc;
     },
-    put,
-    drop(doc: PlistDocument) {
-      const i = docs.indexOf(doc);
-      if (i >= 0) docs.splice(i, 1);
-    },
+    /** Whether the cache can hand out `doc` (or a document sharing its tree). */
+    holds: (doc: PlistDocument) => docs.some((d) => d === doc || (d.root !== undefined && d.root === doc.root)),
   };
 }

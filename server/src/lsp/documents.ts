@@ -2,20 +2,34 @@
 // completion, a hover and the diagnostics run for one version share one parse. Each ranged change is
 // recorded with the text it produced, so the next parse can reuse the previous one (core applyChange)
 // instead of reading a megabyte profile again.
+//
+// Correctness rests on two rules. The replay applies a gap-free chain: every change since the cached
+// parse, in order (each change of a multi-change notification is its own step, against the text the
+// previous one produced); if any is missing (too many, or one without a range) the text is parsed whole.
+// And a tree is never shared: each document's parse is its own (parseOwned), so mutating it on the next
+// edit cannot reach another document or the core's text cache.
 import { TextDocuments, type Range, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlistDocument, ProfileService, TextChange } from '../core';
 
 interface Parsed {
   version: number;
+  /** The document's change count when parsed: steps after it lead to the current text. */
+  revision: number;
   doc: PlistDocument;
 }
 
-/** One edit: the change in offsets of the previous version, and the text after it. */
+/** One change: its offsets in the text before it, the text after it, and its place in the chain. */
 interface Step {
-  version: number;
-  change: TextChange | undefined;
+  revision: number;
+  change: TextChange;
   text: string;
+}
+
+/** Changes since the cached parse, or 'broken' when one is missing (then only a full parse is right). */
+interface History {
+  revision: number;
+  steps: Step[] | 'broken';
 }
 
 export interface DocumentStore {
@@ -31,44 +45,55 @@ const MAX_STEPS = 32;
 
 export function createDocumentStore(service: ProfileService): DocumentStore {
   const cache = new Map<string, Parsed>();
-  const steps = new Map<string, Step[]>();
+  const history = new Map<string, History>();
 
-  /** The change in offsets of `before` (read before the update mutates it), when there is exactly one ranged change. */
-  const asOffsets = (before: TextDocument, changes: TextDocumentContentChangeEvent[]): TextChange | undefined => {
-    const only = changes.length === 1 ? (changes[0] as { range?: Range; text: string }) : undefined;
-    if (!only?.range) return undefined;
-    const offset = before.offsetAt(only.range.start);
-    return { offset, length: before.offsetAt(only.range.end) - offset, text: only.text };
+  const historyOf = (uri: string): History => {
+    let h = history.get(uri);
+    if (!h) history.set(uri, (h = { revision: 0, steps: [] }));
+    return h;
   };
 
-  const record = (uri: string, change: TextChange | undefined, after: TextDocument) => {
-    if (!cache.has(uri)) return;
-    const list = steps.get(uri) ?? [];
-    list.push({ version: after.version, change, text: after.getText() });
-    if (list.length > MAX_STEPS) list.splice(0, list.length);
-    steps.set(uri, list);
+  const record = (h: History, change: TextChange | undefined, text: string) => {
+    h.revision++;
+    if (h.steps === 'broken') return;
+    if (!change || h.steps.length >= MAX_STEPS) h.steps = 'broken';
+    else h.steps.push({ revision: h.revision, change, text });
   };
 
   const documents = new TextDocuments<TextDocument>({
-    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    create: (uri, languageId, version, content) => {
+      // A (re)open starts a new chain: nothing parsed before may be reused.
+      cache.delete(uri);
+      history.set(uri, { revision: 0, steps: [] });
+      return TextDocument.create(uri, languageId, version, content);
+    },
     update: (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
-      const change = cache.has(document.uri) ? asOffsets(document, changes) : undefined;
-      const after = TextDocument.update(document, changes, version);
-      record(document.uri, change, after);
-      return after;
+      const h = historyOf(document.uri);
+      // Changes apply in order, each to the text the previous one produced (as TextDocument.update does).
+      let current = document;
+      for (const c of changes) {
+        const range = (c as { range?: Range }).range;
+        let change: TextChange | undefined;
+        if (range) {
+          const offset = current.offsetAt(range.start);
+          change = { offset, length: current.offsetAt(range.end) - offset, text: c.text };
+        }
+        current = TextDocument.update(current, [c], version);
+        record(h, change, current.getText());
+      }
+      if (changes.length === 0) current = TextDocument.update(current, [], version);
+      return current;
     },
   });
 
-  /** Replays recorded steps on the cached parse; undefined when they do not lead to `doc`'s version. */
-  const replay = (doc: TextDocument, hit: Parsed): PlistDocument | undefined => {
-    // applyChange reuses (mutates) the old parse: never when another open document shares it (same text).
-    for (const [uri, other] of cache) if (uri !== doc.uri && other.doc === hit.doc) return undefined;
-    const list = steps.get(doc.uri) ?? [];
-    const from = list.findIndex((s) => s.version > hit.version);
-    const todo = from < 0 ? [] : list.slice(from);
-    if (todo.length === 0 || todo[todo.length - 1]!.version !== doc.version || todo.some((s) => !s.change)) return undefined;
+  /** Replays the steps after the cached parse; undefined unless they form an unbroken chain to `revision`. */
+  const replay = (hit: Parsed, h: History): PlistDocument | undefined => {
+    if (h.steps === 'broken' || h.steps.length === 0) return undefined;
+    const steps = h.steps;
+    if (steps[0]!.revision !== hit.revision + 1 || steps[steps.length - 1]!.revision !== h.revision) return undefined;
+    for (let i = 1; i < steps.length; i++) if (steps[i]!.revision !== steps[i - 1]!.revision + 1) return undefined;
     let current = hit.doc;
-    for (const s of todo) current = service.applyChange(current, s.change!, s.text);
+    for (const s of steps) current = service.applyChange(current, s.change, s.text);
     return current;
   };
 
@@ -76,16 +101,17 @@ export function createDocumentStore(service: ProfileService): DocumentStore {
     documents,
     get: (uri) => documents.get(uri),
     parsed(doc) {
+      const h = historyOf(doc.uri);
       const hit = cache.get(doc.uri);
-      if (hit && hit.version === doc.version) return hit.doc;
-      const parsed = (hit && replay(doc, hit)) ?? service.parse(doc.getText());
-      cache.set(doc.uri, { version: doc.version, doc: parsed });
-      steps.delete(doc.uri);
+      if (hit && hit.version === doc.version && hit.revision === h.revision) return hit.doc;
+      const parsed = (hit && replay(hit, h)) ?? service.parseOwned(doc.getText());
+      cache.set(doc.uri, { version: doc.version, revision: h.revision, doc: parsed });
+      h.steps = [];
       return parsed;
     },
     forget: (uri) => {
       cache.delete(uri);
-      steps.delete(uri);
+      history.delete(uri);
     },
   };
 }

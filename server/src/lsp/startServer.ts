@@ -30,14 +30,20 @@ export function startServer(connection: Connection, options: ServerOptions): Pro
   const log = connection.console;
   let settings: ServerSettings = defaultSettings;
   let pullConfiguration = false;
-  const diagnostics = createDiagnostics(connection, store, service, () => settings);
-  const revalidateAll = () => store.documents.all().forEach((d) => diagnostics.schedule(d.uri));
+  let diagnosticsMode = { pull: false, refresh: false };
+  const diagnostics = createDiagnostics(connection, store, service, () => settings, () => diagnosticsMode);
+  const revalidateAll = () => diagnostics.settingsChanged();
   const manifests = manifestPaths(service, (m) => log.info(m));
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions, defaultSettings);
     manifests.sync(settings.manifestPaths);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    // Clients that can ask for diagnostics (LSP 3.17 pull) get no pushes.
+    diagnosticsMode = {
+      pull: params.capabilities.textDocument?.diagnostic !== undefined,
+      refresh: params.capabilities.workspace?.diagnostics?.refreshSupport === true,
+    };
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -48,6 +54,7 @@ export function startServer(connection: Connection, options: ServerOptions): Pro
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         foldingRangeProvider: true,
+        ...(diagnosticsMode.pull ? { diagnosticProvider: { identifier: 'profile-studio', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'profile-studio' },
     };
@@ -84,6 +91,11 @@ export function startServer(connection: Connection, options: ServerOptions): Pro
   }));
 
   store.documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+  // pull() never throws: a failing check answers with one note (see diagnostics.ts).
+  connection.languages.diagnostics.on((params) => {
+    const doc = store.get(params.textDocument.uri);
+    return doc ? diagnostics.pull(doc, params.previousResultId) : { kind: 'full', items: [] };
+  });
   store.documents.onDidClose((e) => {
     store.forget(e.document.uri);
     diagnostics.clear(e.document.uri);

@@ -5,6 +5,7 @@ import type { DictNode, PlistDocument } from '../plist/ast';
 import type { KeySchema, PayloadSchema } from '../schema/types';
 import type { ValidationContext, SchemaLookup } from '../validate/context';
 import { applySeverity, defaultSeverity, type ValidateOptions } from '../validate/options';
+import { entryOf } from '../validate/entries';
 import { checkPayload } from '../validate/payloads';
 import type { Problem } from '../validate/problem';
 import { Report } from '../validate/report';
@@ -62,7 +63,8 @@ function carry(problems: Problem[], edit: EditHint['edit']): Problem[] | undefin
 function payloadsOf(doc: PlistDocument): DictNode[] {
   const root = doc.root;
   if (root?.kind !== 'dict') return [];
-  const content = root.entries.find((e) => e.key === 'PayloadContent')?.value;
+  // The last PayloadContent entry, as checkProfile reads it (entryOf).
+  const content = entryOf(root, 'PayloadContent')?.value;
   return content?.kind === 'array' ? content.items.filter((i): i is DictNode => i.kind === 'dict') : [];
 }
 
