@@ -5,9 +5,6 @@ export type SeverityOverride = 'error' | 'warning' | 'info' | 'hint' | 'off';
 
 export const SECTION = 'profileStudio';
 
-/** Settings the language server reads once at start; a change asks for a restart. */
-export const RESTART_SETTINGS = ['diagnostics.delayMs'] as const;
-
 export class Config {
   private get cfg(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration(SECTION);
@@ -66,10 +63,6 @@ export class Config {
       severityOverrides: this.severityOverrides,
       manifestPaths: this.manifestPaths,
     };
-  }
-
-  needsRestart(e: vscode.ConfigurationChangeEvent): boolean {
-    return RESTART_SETTINGS.some((key) => e.affectsConfiguration(`${SECTION}.${key}`));
   }
 }
 

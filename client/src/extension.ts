@@ -20,14 +20,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Profil
     await ctx.demo.pruneStale(launched?.split('|')[1]?.replace(/\/+$/, ''));
     await ctx.demo.connectFromEnv(launched);
     ctx.client = createLanguageClient(context.extensionUri, ctx.config);
-    const current = ctx;
-    ctx.own(
-      vscode.workspace.onDidChangeConfiguration(async (e) => {
-        if (!current.config.needsRestart(e)) return;
-        const choice = await vscode.window.showInformationMessage('Restart the Profile Studio language server to apply the new setting?', 'Restart');
-        if (choice === 'Restart') await current.client?.restart();
-      }),
-    );
     // Tenant features work without the server, so a server that fails to start is reported, not fatal.
     const say = ctx.say;
     await ctx.client.start().catch((e: unknown) => say.error(`The Profile Studio language server did not start: ${e instanceof Error ? e.message : String(e)}`));

@@ -23,7 +23,11 @@ export function createLanguageClient(extensionUri: vscode.Uri, config: Config): 
       { language: LANGUAGE_ID, scheme: 'vscode-remote' },
     ],
     initializationOptions: config.serverOptions(),
+    // Every profileStudio.* change reaches the server as it happens (didChangeConfiguration); none needs a restart.
     synchronize: { configurationSection: SECTION },
+    // Pull diagnostics (the server announces them): asked for on open, on each change and on save, so they
+    // cost only the engine; the server's push debounce (diagnostics.delayMs) is for clients without pull.
+    diagnosticPullOptions: { onChange: true, onSave: true },
     middleware: {
       provideDocumentFormattingEdits: (doc, options, token, next) => (config.formatEnabled ? next(doc, options, token) : []),
       provideDocumentRangeFormattingEdits: (doc, range, options, token, next) =>

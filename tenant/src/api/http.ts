@@ -1,6 +1,6 @@
 // The one ky instance factory: base URL, per-attempt timeout, retry policy by method, auth hook, a request log
 // (method, path, status, ms; never a header) and redaction of the secrets from everything it reports.
-import ky, { HTTPError, type KyInstance, type Options, type RetryOptions } from 'ky';
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky';
 import { badResponse, classify, redact } from './errors';
 import type { Result } from './tenantApi';
 
@@ -127,27 +127,36 @@ export function createHttp(options: HttpOptions): Http {
   const log = options.log;
   const gate = options.maxRequestsPerSecond ? createRateGate(options.maxRequestsPerSecond) : undefined;
 
+  // Each attempt (ky calls this once per try) waits for a throttle slot, then gets `timeoutMs` for the
+  // response headers. The clock starts after the slot: time queued behind our own throttle is not the
+  // tenant being slow, and a long bulk run must not time out requests that never left the machine.
   const loggingFetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     const what = `${request.method} ${url.pathname}${url.search}`;
     const release = gate ? await gate() : undefined;
     const started = performance.now();
+    const expiry = new AbortController();
+    const timer = setTimeout(() => expiry.abort(), timeoutMs);
+    const signal = init?.signal ?? request.signal;
     try {
-      const response = await fetch(input, init);
+      const response = await fetch(input, { ...init, signal: signal ? AbortSignal.any([signal, expiry.signal]) : expiry.signal });
       log?.(scrub(`${what} ${response.status} ${Math.round(performance.now() - started)}ms`));
       return response;
     } catch (error) {
-      const name = error instanceof Error ? error.name : 'Error';
+      const timedOut = expiry.signal.aborted;
+      const name = timedOut ? 'TimeoutError' : error instanceof Error ? error.name : 'Error';
       log?.(scrub(`${what} failed (${name}) ${Math.round(performance.now() - started)}ms`));
-      throw error;
+      throw timedOut ? new TimeoutError(request) : error;
     } finally {
+      clearTimeout(timer);
       release?.();
     }
   };
 
   const instance: KyInstance = ky.create({
-    timeout: timeoutMs,
+    // The per-attempt timeout lives in loggingFetch (after the throttle slot), not in ky.
+    timeout: false,
     fetch: loggingFetch,
     headers: { accept: 'application/json', ...options.headers },
     hooks: {
@@ -188,7 +197,6 @@ export function createHttp(options: HttpOptions): Http {
       ...(spec.json !== undefined ? { json: spec.json } : {}),
       ...(spec.form !== undefined ? { body: spec.form } : {}),
     };
-    // Before ky starts its timeout clock, so waiting for a slot never counts as a slow tenant.
     let response: Response;
     try {
       response = await instance(joinUrl(options.baseUrl, spec.path, spec.query), kyOptions);

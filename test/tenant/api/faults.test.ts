@@ -111,7 +111,7 @@ for (const vendor of VENDORS) {
     assert.equal(e.kind, 'timeout');
     assert.ok(Date.now() - started < 2000);
     assert.equal(sim.log.filter((x) => x.method === 'GET').length, 1);
-    assert.ok(lines.some((l) => /^GET \S+ failed \(AbortError\) \d+ms$/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /^GET \S+ failed \(TimeoutError\) \d+ms$/.test(l)), lines.join('\n'));
   });
 
   test(`${vendor}: slow answers within the timeout succeed`, async (t) => {
@@ -201,4 +201,17 @@ test('kandji: 120 parallel reads stay under the 50 per second limit (no 429 from
   assert.ok(results.every((r) => r.ok));
   assert.equal(sim.log.filter((e) => e.status === 429).length, 0);
   assert.ok(Date.now() - started >= 2000, 'the third window waited');
+});
+
+test('kandji: time queued behind the throttle does not count toward the request timeout; a slow answer still times out', async (t) => {
+  // 2 requests per window and a 400 ms timeout: the sixth read waits about 2.2 s for its slot.
+  const { sim, api } = await tenant(t, 'kandji', {}, { timeoutMs: 400, maxRequestsPerSecond: 2 });
+  const item = unwrap(await api.createProfile(upload('Queued')));
+  const started = Date.now();
+  const results = await Promise.all(Array.from({ length: 6 }, () => api.getProfile(item.id)));
+  assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.error.kind)), ['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+  assert.ok(Date.now() - started >= 2000, 'the later reads waited for their slots');
+  sim.faults.add('hang:ms=3000:method=GET');
+  const slow = errorOf(await api.getProfile(item.id));
+  assert.equal(slow.kind, 'timeout');
 });
