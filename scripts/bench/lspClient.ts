@@ -1,47 +1,40 @@
-// Drives a spawned language server over stdio for the bench: open, edit, wait for diagnostics, complete.
+// Drives a spawned language server over stdio for the bench, as VS Code's language client does with
+// default settings: it announces pull diagnostics and asks for them after each change.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
   createMessageConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
   type MessageConnection,
   type Position,
-  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 
 export interface BenchServer {
   child: ChildProcess;
   connection: MessageConnection;
-  /** Sends `notify` and resolves when diagnostics for (uri, version) arrive; ms elapsed. */
-  timed(uri: string, version: number, notify: () => Promise<void>): Promise<number>;
   peakRssMb(): number | undefined;
   stop(): Promise<void>;
 }
 
+/** What VS Code's language client announces for diagnostics. */
+const clientCapabilities = { textDocument: { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } }, workspace: { diagnostics: { refreshSupport: true } } };
+
 export async function startBenchServer(script: string, env: NodeJS.ProcessEnv = process.env): Promise<BenchServer> {
   const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiting = new Map<string, () => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    const key = `${p.uri}@${p.version}`;
-    waiting.get(key)?.();
-    waiting.delete(key);
-  });
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { diagnosticDelayMs: 0 } });
+  // Default settings: no initialization options beyond what the extension sends by default.
+  await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: clientCapabilities, initializationOptions: { diagnosticDelayMs: 200, targetPlatforms: [], severityOverrides: {} } });
   await connection.sendNotification('initialized', {});
   return {
     child,
     connection,
-    timed(uri, version, notify) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within 120 s`)), 120_000);
-        const start = performance.now();
-        waiting.set(`${uri}@${version}`, () => (clearTimeout(timer), resolve(performance.now() - start)));
-        notify().catch(reject);
-      });
-    },
     peakRssMb() {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
@@ -60,16 +53,38 @@ export async function startBenchServer(script: string, env: NodeJS.ProcessEnv = 
   };
 }
 
-export async function open(server: BenchServer, uri: string, text: string): Promise<number> {
-  return server.timed(uri, 1, () => server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mobileconfig', version: 1, text } }));
+async function pullItems(server: BenchServer, uri: string): Promise<Diagnostic[]> {
+  const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+  return report.kind === 'full' ? report.items : [];
 }
 
-/** Replaces one character at `at` with `ch` (an incremental change, as an editor sends while typing). */
-export function editAt(server: BenchServer, uri: string, version: number, at: Position, ch: string): Promise<number> {
-  return server.timed(uri, version, () =>
-    server.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: ch }],
-    }),
-  );
+export async function open(server: BenchServer, uri: string, text: string): Promise<Diagnostic[]> {
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mobileconfig', version: 1, text } });
+  return pullItems(server, uri);
+}
+
+export async function close(server: BenchServer, uri: string): Promise<void> {
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+}
+
+/** Sends one didChange and then asks for diagnostics, as the client does on typing; ms until the answer. */
+export async function editThenPull(server: BenchServer, uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<{ ms: number; items: Diagnostic[] }> {
+  const start = performance.now();
+  void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  const items = await pullItems(server, uri);
+  return { ms: performance.now() - start, items };
+}
+
+/** Sends one didChange and a completion request right after it (typing); ms until the completion answer. */
+export async function editThenComplete(server: BenchServer, uri: string, version: number, changes: TextDocumentContentChangeEvent[], at: Position): Promise<{ ms: number; items: number }> {
+  const start = performance.now();
+  void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  const list = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: at });
+  return { ms: performance.now() - start, items: list?.items?.length ?? 0 };
+}
+
+export async function complete(server: BenchServer, uri: string, at: Position): Promise<{ ms: number; items: number }> {
+  const start = performance.now();
+  const list = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: at });
+  return { ms: performance.now() - start, items: list?.items?.length ?? 0 };
 }

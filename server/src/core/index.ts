@@ -97,7 +97,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
       const result = cache.holds(old) ? undefined : reparse(old, change, newText, { minText: options.minIncrementalText, windowMinSpan: options.windowMinSpan });
       if (!result) return parsePlist(newText);
       validator.invalidate(result.touched);
-      validator.noteEdit({ from: old, to: result.doc, edit: result.edit, profileStable: result.profileStable });
+      validator.noteEdit({ from: old, to: result.doc, edit: result.edit, profileStable: result.profileStable, uniquenessStable: result.uniquenessStable });
       return result.doc;
     },
     validate: (source, opts) => validator.validate(doc(source), opts),

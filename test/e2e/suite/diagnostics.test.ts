@@ -52,6 +52,39 @@ suite('Language features reach the editor', () => {
     await waitFor(() => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === code), `${code} to come back after removing the override`);
   });
 
+  test('diagnostics are pulled: with diagnostics.delayMs at its maximum (5000), an edit is checked at once', async () => {
+    const ctx = await extensionCtx();
+    await waitFor(() => ctx.client?.initializeResult, 'the language server to start');
+    assert.ok(ctx.client?.initializeResult?.capabilities.diagnosticProvider, 'the server announces pull diagnostics to VS Code');
+    const config = vscode.workspace.getConfiguration('profileStudio');
+    await config.update('diagnostics.delayMs', 5000, vscode.ConfigurationTarget.Global);
+    try {
+      const uri = await writeProfile(await tempDir(), 'pulled.mobileconfig', profileXml('Pulled'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc);
+      const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+      let published = false;
+      const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri.toString())) published = true;
+      });
+      try {
+        await waitFor(() => published, 'the first diagnostics of pulled.mobileconfig');
+      } finally {
+        sub.dispose();
+      }
+      // Text between the root dict's keys: an error the server reports as soon as it is asked.
+      const at = doc.getText().lastIndexOf('\t<key>PayloadDisplayName</key>');
+      const started = Date.now();
+      await editor.edit((b) => b.insert(doc.positionAt(at), 'stray '));
+      await waitFor(() => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'xml.unexpected-text'), 'the error for the typed text', 4000);
+      assert.ok(Date.now() - started < 4000, `arrived after ${Date.now() - started} ms`);
+      await vscode.commands.executeCommand('undo');
+      await waitFor(() => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'xml.unexpected-text'), 'the error to clear after undo', 4000);
+    } finally {
+      await config.update('diagnostics.delayMs', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('Treat as Configuration Profile switches a .plist to the mobileconfig language', async () => {
     await extensionCtx();
     const uri = await writeProfile(await tempDir(), 'settings.plist', profileXml('As plist'));

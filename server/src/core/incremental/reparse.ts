@@ -45,6 +45,11 @@ export interface Reparsed {
    * PayloadUUID/PayloadIdentifier text as they were: profile-level results only move by `delta`.
    */
   profileStable: boolean;
+  /**
+   * True when the PayloadUUID/PayloadIdentifier texts of the profile and of every payload, and the payload
+   * list, are as they were (implied by profileStable): UUID and identifier uniqueness results only move.
+   */
+  uniquenessStable: boolean;
 }
 
 /** Every value of a payload's `key` entries (duplicates included). */
@@ -155,13 +160,20 @@ export function reparse(old: PlistDocument, change: TextChange, newText: string,
   // so that at most a few old texts stay alive.
   if (++reparses % RETARGET_EVERY === 0) retarget(root, newText);
   const plistSpan = old.plistSpan && { offset: old.plistSpan.offset, length: old.plistSpan.length + delta };
-  return { doc: { text: newText, root, plistSpan, problems: result.problems }, touched: result.touched, edit: { start, end, delta }, profileStable: result.profileStable };
+  return {
+    doc: { text: newText, root, plistSpan, problems: result.problems },
+    touched: result.touched,
+    edit: { start, end, delta },
+    profileStable: result.profileStable,
+    uniquenessStable: result.profileStable || result.uniquenessStable === true,
+  };
 }
 
 interface Spliced {
   problems: SyntaxProblem[];
   touched: Container[];
   profileStable: boolean;
+  uniquenessStable?: boolean;
 }
 
 /**
@@ -264,6 +276,10 @@ function reparseWindow(old: PlistDocument, root: ParsedNode, container: Containe
   const { inside, payload, deep } = payloadScope(root, chain, 0);
   const oldIds = ids(payload);
   const oldKeyStarts = new Set(container instanceof ParsedDict ? container.entries.map((e) => e.keyStart) : []);
+  // Between the root's keys: uniqueness results stay valid while the profile's own ids and the payload list do.
+  const payloadList = () => (root instanceof ParsedDict ? entryOf(root, 'PayloadContent')?.value : undefined);
+  const oldRootIds = container === root ? ids(root) : undefined;
+  const oldList = payloadList();
 
   // Splice the new children in place of lo+1 .. hi-1, then move everything after them.
   const by = from - open.length;
@@ -294,5 +310,6 @@ function reparseWindow(old: PlistDocument, root: ParsedNode, container: Containe
     problems = problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.offset - b.p.offset || rankAtKey(a.p.code) - rankAtKey(b.p.code) || a.i - b.i).map((x) => x.p);
   }
   const profileStable = inside && (deep || (oldIds !== undefined && oldIds === ids(payload)));
-  return { problems, touched: chain, profileStable };
+  const uniquenessStable = oldRootIds !== undefined && oldRootIds === ids(root) && oldList !== undefined && oldList === payloadList();
+  return { problems, touched: chain, profileStable, uniquenessStable };
 }

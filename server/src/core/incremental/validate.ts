@@ -25,6 +25,8 @@ export interface EditHint {
   edit: { start: number; end: number; delta: number };
   /** Profile structure and uniqueness results of `from` stay valid once moved by the edit. */
   profileStable: boolean;
+  /** Uniqueness results of `from` stay valid once moved by the edit (structure is checked again). */
+  uniquenessStable?: boolean;
 }
 
 export interface IncrementalValidator {
@@ -92,20 +94,23 @@ export function createIncrementalValidator(registry: SchemaLookup): IncrementalV
   let profileLevel: ProfileLevel | undefined;
   let hints: EditHint[] = [];
 
-  /** Profile-level results carried from the last validated document over recorded edits, if all allow it. */
-  const carried = (doc: PlistDocument): ProfileLevel | undefined => {
+  /**
+   * Profile-level results carried from the last validated document over recorded edits, if all allow it;
+   * `structure` is undefined when only the uniqueness results could be carried.
+   */
+  const carried = (doc: PlistDocument): { structure: Problem[] | undefined; uniqueness: Problem[] } | undefined => {
     if (!profileLevel || hints.length === 0 || hints[hints.length - 1]!.to !== doc) return undefined;
     let structure: Problem[] | undefined = profileLevel.structure;
     let uniqueness: Problem[] | undefined = profileLevel.uniqueness;
     let from = profileLevel.doc;
     for (const h of hints) {
-      if (h.from !== from || !h.profileStable) return undefined;
-      structure = carry(structure, h.edit);
-      uniqueness = uniqueness && carry(uniqueness, h.edit);
-      if (!structure || !uniqueness) return undefined;
+      if (h.from !== from || !(h.profileStable || h.uniquenessStable)) return undefined;
+      structure = h.profileStable && structure ? carry(structure, h.edit) : undefined;
+      uniqueness = carry(uniqueness, h.edit);
+      if (!uniqueness) return undefined;
       from = h.to;
     }
-    return { doc, structure, uniqueness };
+    return { structure, uniqueness };
   };
 
   return {
@@ -130,13 +135,13 @@ export function createIncrementalValidator(registry: SchemaLookup): IncrementalV
       hints = [];
       let root: DictNode | undefined;
       let payloads: DictNode[];
-      if (reuse) {
+      if (reuse?.structure) {
         root = doc.root?.kind === 'dict' ? doc.root : undefined;
         payloads = payloadsOf(doc);
       } else {
         ({ root, payloads } = checkProfile(ctx, doc));
       }
-      const structure = reuse ? reuse.structure : report.problems.slice();
+      const structure = reuse?.structure ?? report.problems.slice();
       const perPayload: Problem[] = [];
       payloads.forEach((payload: DictNode, index) => {
         const start = payload.span.offset;
