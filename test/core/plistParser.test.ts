@@ -134,6 +134,7 @@ test('value syntax problems underline the content', () => {
     ['<real>1.2.3</real>', 'plist.bad-real', '1.2.3'],
     ['<date>2024-01-31</date>', 'plist.bad-date', '2024-01-31'],
     ['<date>2023-02-29T00:00:00Z</date>', 'plist.bad-date', '2023-02-29T00:00:00Z'],
+    ['<date>2024-01-31T12:00:00.250Z</date>', 'plist.bad-date', '2024-01-31T12:00:00.250Z'],
     ['<data>AA*=</data>', 'plist.bad-base64', 'AA*='],
     ['<data>A</data>', 'plist.bad-base64', 'A'],
     ['<data>AA=A</data>', 'plist.bad-base64', 'AA=A'],
@@ -144,6 +145,23 @@ test('value syntax problems underline the content', () => {
   }
   const fine = ['<integer> 42 </integer>', '<integer>-0x1F</integer>', '<integer>18446744073709551615</integer>', '<real>-1e-5</real>', '<real>.5</real>', '<real>nan</real>', '<real>-inf</real>', '<date>2024-02-29T23:59:59Z</date>', '<data>\n\tAAEC\n\tAw==\n</data>', '<data></data>'];
   for (const body of fine) assert.deepEqual(codes(wrap(`<array>${body}</array>`)), [], body);
+});
+
+test('fractional seconds in <date> get a message that says so (Apple\'s reader takes whole seconds only)', () => {
+  const doc = parsePlist(wrap('<array><date>2024-01-31T12:00:00.5Z</date></array>'));
+  assert.match(doc.problems[0]!.message, /fractional seconds, which Apple's plist reader refuses/);
+});
+
+test('characters XML forbids are reported once per run, named, never echoed raw', () => {
+  const doc = parsePlist(wrap('<array><string>a\u0007b</string><string>\u0001\u0002\uFFFF</string><string>\uD83D\uDE00 ok \uDE00</string></array>'));
+  assert.deepEqual(doc.problems.map((p) => [p.code, slice(doc, p)]), [
+    ['xml.forbidden-character', '\u0007'],
+    ['xml.forbidden-character', '\u0001\u0002\uFFFF'],
+    ['xml.forbidden-character', '\uDE00'],
+  ]);
+  assert.equal(doc.problems[1]!.message, '3 characters (U+0001, U+0002, U+FFFF) are not allowed in XML, so macOS refuses the profile; remove them.');
+  for (const p of doc.problems) assert.doesNotMatch(p.message, /[\u0000-\u0008\uFFFF]/);
+  assert.deepEqual(codes(wrap('<array><string>tab\tcr\rlf\n</string></array>')), []);
 });
 
 test('the syntax code table is unique and namespaced', () => {
@@ -169,6 +187,7 @@ test('every syntax code is produced by some input', () => {
     '<plist></plist>',
     '<dict/>',
     wrap('<array><integer>x</integer><real>x</real><date>x</date><data>*</data><string>&nope;</string></array>'),
+    wrap('<array><string>\u0007</string></array>'),
   ];
   const seen = new Set(inputs.flatMap((text) => parsePlist(text).problems.map((p) => p.code)));
   assert.deepEqual(syntaxCodeList.filter((code) => !seen.has(code)), []);

@@ -24,6 +24,7 @@ import { report, reportUnexpectedText } from './parseProblems';
 import { SyntaxCodes as C } from './syntaxCodes';
 import { readEndTag, readStartTag } from './tags';
 import { decodeEntity } from '../xml/entities';
+import { forbiddenCharacterRuns, forbiddenRunMessage } from '../xml/forbiddenChars';
 
 export function parsePlist(text: string): PlistDocument {
   const s = new ParseState(text);
@@ -99,6 +100,7 @@ export function parsePlist(text: string): PlistDocument {
   }
 
   closeAll(s);
+  for (const run of forbiddenCharacterRuns(text)) report(s, C.forbiddenCharacter, forbiddenRunMessage(run), run.offset, run.length);
   if (!s.plistSeen && s.root === undefined) {
     report(s, C.notAPlist, 'This is not an XML property list: no <plist> element and no plist value.', 0, Math.min(text.length, 1));
   }

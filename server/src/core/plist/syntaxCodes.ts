@@ -17,6 +17,8 @@ export const SyntaxCodes = {
   /** Whitespace before `<?xml`: strict XML parsers refuse it, Apple's reader skips it (suggest a warning). */
   whitespaceBeforeDeclaration: 'xml.whitespace-before-declaration',
   contentAfterRoot: 'xml.content-after-root',
+  /** A character XML 1.0 forbids (a control other than tab/CR/LF, U+FFFE/U+FFFF, a lone surrogate half). */
+  forbiddenCharacter: 'xml.forbidden-character',
   // plist structure
   notAPlist: 'plist.not-a-plist',
   missingPlistElement: 'plist.missing-plist-element',

@@ -4,7 +4,8 @@
 // - <integer>: optional surrounding whitespace, optional sign, decimal digits or a 0x/0X hex number;
 //   the value must fit in 64 bits (signed minimum -2^63, unsigned maximum 2^64-1).
 // - <real>: a decimal number with optional fraction and exponent, or nan / inf / infinity (any case, signed).
-// - <date>: exactly YYYY-MM-DDTHH:MM:SSZ (UTC), a real calendar date.
+// - <date>: exactly YYYY-MM-DDTHH:MM:SSZ (UTC), a real calendar date. No fractional seconds: CoreFoundation's
+//   XML reader (CFPropertyList's date parser) reads two digits of seconds and then requires `Z`.
 // - <data>: base64; whitespace anywhere is ignored, `=` padding only at the end.
 
 const INT_MIN = -(2n ** 63n);
@@ -52,6 +53,10 @@ export function parseRealText(text: string): Parsed<number> {
 export function parseDateText(text: string): Parsed<Date> {
   const t = text.trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/.exec(t);
+  // Apple's reader takes two digits of seconds and then requires the Z: a fraction makes it refuse the file.
+  if (!m && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[.,]\d+Z$/.test(t)) {
+    return { ok: false, reason: `\`${shorten(t)}\` has fractional seconds, which Apple's plist reader refuses (whole seconds only)` };
+  }
   if (!m) return { ok: false, reason: `\`${shorten(t)}\` is not in the form YYYY-MM-DDTHH:MM:SSZ` };
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);

@@ -46,6 +46,7 @@ export const SyntaxCodeInfo: Record<SyntaxCode, CodeInfo> = {
   // Apple's reader skips it; strict XML readers refuse it: worth fixing, not fatal.
   [S.whitespaceBeforeDeclaration]: { severity: 'warning', summary: 'Whitespace before the `<?xml ...?>` declaration.' },
   [S.contentAfterRoot]: syntaxError('Content after the closing `</plist>`.'),
+  [S.forbiddenCharacter]: syntaxError('A character XML does not allow (a control character other than tab, CR, LF; U+FFFE/U+FFFF; half a surrogate pair).'),
   [S.notAPlist]: syntaxError('The file is neither an XML plist, a binary plist nor a signed profile.'),
   [S.missingPlistElement]: syntaxError('No `<plist>` element.'),
   [S.missingRoot]: syntaxError('The `<plist>` element holds no value.'),
