@@ -69,6 +69,8 @@ export interface ProfileService {
    * A document the text cache can hand out is never mutated: then the new text is parsed whole.
    */
   applyChange(old: PlistDocument, change: TextChange, newText: string): PlistDocument;
+  /** The caller is done with `doc` (its editor closed): drop what the service keeps about it. */
+  release(doc: PlistDocument): void;
   /** Syntax and schema problems, severities and target platforms applied (text or an already parsed document). */
   validate(source: Source, options?: ValidateOptions): Problem[];
   complete(source: Source, offset: number): CompletionEntry[];
@@ -100,6 +102,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
       validator.noteEdit({ from: old, to: result.doc, edit: result.edit, profileStable: result.profileStable, uniquenessStable: result.uniquenessStable });
       return result.doc;
     },
+    release: (d) => validator.forget(d),
     validate: (source, opts) => validator.validate(doc(source), opts),
     complete: (source, offset) => complete(doc(source), offset, lookup),
     hover: (source, offset) => hover(doc(source), offset, lookup),

@@ -110,6 +110,8 @@ export function createDocumentStore(service: ProfileService): DocumentStore {
       return parsed;
     },
     forget: (uri) => {
+      const hit = cache.get(uri);
+      if (hit) service.release(hit.doc);
       cache.delete(uri);
       history.delete(uri);
     },

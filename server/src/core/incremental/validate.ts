@@ -35,6 +35,8 @@ export interface IncrementalValidator {
   invalidate(nodes: readonly object[]): void;
   /** Record an incremental edit, so profile-level results can be carried over to `hint.to`. */
   noteEdit(hint: EditHint): void;
+  /** Let go of what is kept about `doc` (its document was closed), so its tree can be collected. */
+  forget(doc: PlistDocument): void;
 }
 
 /** Profile-level problems (structure before the payloads, uniqueness after) of one document. */
@@ -116,6 +118,10 @@ export function createIncrementalValidator(registry: SchemaLookup): IncrementalV
   return {
     invalidate(nodes) {
       for (const n of nodes) cache.delete(n);
+    },
+    forget(doc) {
+      if (profileLevel?.doc.root === doc.root) profileLevel = undefined;
+      if (hints.some((h) => h.to.root === doc.root)) hints = [];
     },
     noteEdit(hint) {
       hints.push(hint);
