@@ -14,7 +14,9 @@ export type ApiError =
   | { kind: 'server'; status: number; message: string; hint?: string }
   | { kind: 'timeout'; message: string; hint?: string }
   | { kind: 'network'; message: string; hint?: string }
-  | { kind: 'bad-response'; message: string; hint?: string; status?: number };
+  | { kind: 'bad-response'; message: string; hint?: string; status?: number }
+  /** The vendor has no such thing (answered without a request): CLI exit 2, no tree node. */
+  | { kind: 'not-offered'; message: string; capability: string; hint?: string };
 
 export type ApiErrorKind = ApiError['kind'];
 

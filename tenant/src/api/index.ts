@@ -6,6 +6,9 @@ import { followPages } from './paging';
 import type { Device, DeviceQuery, Result, TenantApi, VendorKind } from './tenantApi';
 
 export type * from './tenantApi';
+export type * from './fleetApi';
+export { FLEET_CAPABILITIES, offers, PRISM_CATEGORIES, PRISM_TITLES, SECRET_KINDS, SECRET_LABELS } from './fleetApi';
+export { notOfferedError } from './fleetBase';
 export { type ApiError, type ApiErrorKind, formatApiError, isAmbiguous } from './errors';
 export { normaliseProfile, profileHash, REWRITTEN_TOP_LEVEL_KEYS } from './hash';
 

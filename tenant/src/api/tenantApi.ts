@@ -1,5 +1,6 @@
 // The one vendor-neutral view of an MDM tenant. Nothing here knows Kandji or JumpCloud wire shapes.
 import type { ApiError } from './errors';
+import type { FleetApi } from './fleetApi';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -148,7 +149,8 @@ export interface DeviceQuery {
   pageSize?: number;
 }
 
-export interface TenantApi {
+/** Profiles, blueprints, devices (here) plus the fleet operations (fleetApi.ts; capabilities() says which exist). */
+export interface TenantApi extends FleetApi {
   readonly kind: VendorKind;
   /** A cheap authenticated call to check the credentials. */
   verify(): Promise<Result<void>>;

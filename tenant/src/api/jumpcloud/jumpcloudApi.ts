@@ -2,6 +2,8 @@
 // graph associations, v1/v2 list conventions and the Apple MDM command paths.
 import { conflictWith } from '../conflict';
 import { fail, ok, withContent } from '../result';
+import { FleetBase } from '../fleetBase';
+import type { FleetCapability } from '../fleetApi';
 import { createOnce, type CreateRetryOptions } from '../createOnce';
 import type { Http, RequestSpec } from '../http';
 import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
@@ -39,12 +41,18 @@ interface TemplateInfo {
   redispatchFieldId?: string;
 }
 
-export class JumpCloudApi implements TenantApi {
+export class JumpCloudApi extends FleetBase implements TenantApi {
   readonly kind = 'jumpcloud' as const;
   private template?: TemplateInfo;
   private mdmId?: string;
 
-  constructor(private readonly http: Http, private readonly create: CreateRetryOptions = {}) {}
+  protected readonly vendor = 'jumpcloud' as const;
+  protected readonly vendorName = 'JumpCloud';
+  protected readonly offered: readonly FleetCapability[] = [];
+
+  constructor(private readonly http: Http, private readonly create: CreateRetryOptions = {}) {
+    super();
+  }
 
   private call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
     return requestParsed(this.http, spec, parse);

@@ -3,6 +3,8 @@ import { createOnce, type CreateRetryOptions } from '../createOnce';
 import { pathOf, type Http, type RequestSpec } from '../http';
 import { conflictWith } from '../conflict';
 import { fail, ok, withContent } from '../result';
+import { FleetBase } from '../fleetBase';
+import type { FleetCapability } from '../fleetApi';
 import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
 import type {
   ActivityEntry, AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
@@ -20,10 +22,16 @@ const ALREADY_ASSIGNED = /already exists (on Blueprint|in Assignment Node)/i;
 const NOT_ASSIGNED = /does not exist (on Blueprint|in Assignment Node)/i;
 
 
-export class KandjiApi implements TenantApi {
+export class KandjiApi extends FleetBase implements TenantApi {
   readonly kind = 'kandji' as const;
 
-  constructor(private readonly http: Http, private readonly baseUrl: string, private readonly create: CreateRetryOptions = {}) {}
+  protected readonly vendor = 'kandji' as const;
+  protected readonly vendorName = 'Kandji';
+  protected readonly offered: readonly FleetCapability[] = [];
+
+  constructor(private readonly http: Http, private readonly baseUrl: string, private readonly create: CreateRetryOptions = {}) {
+    super();
+  }
 
   private call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
     return requestParsed(this.http, spec, parse);
