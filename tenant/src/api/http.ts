@@ -40,7 +40,13 @@ export interface RequestSpec {
   query?: Record<string, string | number | boolean | undefined>;
   json?: unknown;
   form?: FormData;
+  /** URL-encoded form body (Kandji blueprint create/update). */
+  urlencoded?: URLSearchParams;
   retry?: RetryMode;
+  /** Accept header other than JSON; the answer is then returned as bytes, not parsed. */
+  accept?: string;
+  /** A note for the request log instead of anything from the answer, e.g. "secret read". */
+  logNote?: string;
 }
 
 export interface HttpResponse {
@@ -49,6 +55,8 @@ export interface HttpResponse {
   /** Parsed JSON, or undefined for an empty body. */
   body: unknown;
   text: string;
+  /** The raw answer, for requests sent with a non-JSON `accept`. */
+  bytes?: Uint8Array;
 }
 
 export interface Http {
@@ -196,6 +204,8 @@ export function createHttp(options: HttpOptions): Http {
       retry: retryFor(spec.method, spec.retry ?? defaultModes[spec.method]),
       ...(spec.json !== undefined ? { json: spec.json } : {}),
       ...(spec.form !== undefined ? { body: spec.form } : {}),
+      ...(spec.urlencoded !== undefined ? { body: spec.urlencoded } : {}),
+      ...(spec.accept !== undefined ? { headers: { accept: spec.accept } } : {}),
     };
     let response: Response;
     try {
@@ -210,6 +220,15 @@ export function createHttp(options: HttpOptions): Http {
         }
       }
       return { ok: false, error: classify(error, body, secrets) };
+    }
+    if (spec.logNote) log?.(`${spec.method} ${new URL(joinUrl(options.baseUrl, spec.path, undefined)).pathname}: ${spec.logNote}`);
+    if (spec.accept !== undefined) {
+      try {
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return { ok: true, value: { status: response.status, headers: response.headers, body: undefined, text: '', bytes } };
+      } catch (error) {
+        return { ok: false, error: classify(error, '', secrets) };
+      }
     }
     let text: string;
     try {

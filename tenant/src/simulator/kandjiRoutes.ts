@@ -2,6 +2,7 @@
 import { emptyResponse, header, htmlResponse, json, Router, textResponse, type SimRequest, type SimResponse } from './httpKit';
 import { decodeBody, dotted, parseBool } from './kandjiForms';
 import { kandjiDeviceRoutes } from './kandjiDevices';
+import { kandjiFleetRoutes } from './kandjiFleetRoutes';
 import { blueprintJson, MDM_IDENTIFIER_PREFIX, pageResponse, pageWindow, profileJson, statusRowJson } from './kandjiWire';
 import { checkProfileXml, setTopLevelString } from './plistText';
 import { iso, RUNS_ON_KEYS, type WireRunsOn, type SimBlueprint, type SimItem } from './state';
@@ -35,6 +36,8 @@ export function kandjiApp(ctx: RouteContext, options: KandjiOptions): VendorApp 
   const { state } = ctx;
   const router = new Router();
   const hits = { second: 0, secondStart: 0, hour: 0, hourStart: 0 };
+  // First: `/blueprints/templates` must win over `/blueprints/:id`.
+  kandjiFleetRoutes(router, ctx);
 
   // ---- §5 custom profiles ----
   const profiles = (): SimItem[] => [...state.items.values()].filter((i) => i.kind === 'profile');

@@ -21,6 +21,8 @@ export interface RequestLogEntry {
   /** Id of the object a create stored, when there was one (also for store-then-fail). */
   createdId?: string;
   durationMs: number;
+  /** "secret read" for a device secret (the value is never recorded). */
+  note?: string;
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'proxy-authorization']);

@@ -11,6 +11,10 @@ import { APPLE_MDM_ID, CUSTOM_PROFILE_TEMPLATE_ID } from './jumpcloudCatalog';
 import { DEFAULT_JUMPCLOUD_OPTIONS, jumpcloudApp, type JumpCloudOptions } from './jumpcloudRoutes';
 import { DEFAULT_KANDJI_OPTIONS, kandjiApp, type KandjiOptions } from './kandjiRoutes';
 import { redactHeaders, type RequestLogEntry } from './requestLog';
+
+/** Device secret reads are marked in the log (the answer body is never logged). */
+const SECRET_PATH = /\/secrets\/[a-z]+$/;
+export const PRESIGNED_PREFIX = '/__export-bucket/';
 import { emptyData, TenantState, type SimulatorData, type SimulatedVendor } from './state';
 import { CREATED_ID, type VendorApp } from './vendorApp';
 
@@ -133,6 +137,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       seq: ++seq, at: new Date(started).toISOString(), method, path: rawPath, query: url.search.replace(/^\?/, ''), status: null, outcome: 'answered',
       bodyBytes: 0, headers: redactHeaders(req.headers), durationMs: 0,
       ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
+      ...(SECRET_PATH.test(path) ? { note: 'secret read' } : {}),
     };
     const record = (): void => {
       entry.durationMs = Date.now() - started;
@@ -183,7 +188,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (fault?.spec.kind === 'drop') return drop();
     if (fault?.spec.kind === 'status') return send(app.decorate(app.errorFor(fault.spec.status, simReq, fault.spec.retryAfterS), simReq));
 
-    const denied = app.authenticate(simReq);
+    // A presigned download link carries its own authorisation (it stands for another host).
+    const denied = path.startsWith(PRESIGNED_PREFIX) ? undefined : app.authenticate(simReq);
     if (denied) return send(app.decorate(denied, simReq));
 
     const match = app.router.match(method, path);

@@ -3,8 +3,7 @@ import { createOnce, type CreateRetryOptions } from '../createOnce';
 import { pathOf, type Http, type RequestSpec } from '../http';
 import { conflictWith } from '../conflict';
 import { fail, ok, withContent } from '../result';
-import { FleetBase } from '../fleetBase';
-import type { FleetCapability } from '../fleetApi';
+import { KandjiFleet } from './kandjiFleet';
 import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
 import type {
   ActivityEntry, AssignmentNode, Blueprint, Device, DeviceActionResult, DeviceActionSpec, DeviceDetails, DeviceQuery, KnownRemote,
@@ -22,15 +21,11 @@ const ALREADY_ASSIGNED = /already exists (on Blueprint|in Assignment Node)/i;
 const NOT_ASSIGNED = /does not exist (on Blueprint|in Assignment Node)/i;
 
 
-export class KandjiApi extends FleetBase implements TenantApi {
+export class KandjiApi extends KandjiFleet implements TenantApi {
   readonly kind = 'kandji' as const;
 
-  protected readonly vendor = 'kandji' as const;
-  protected readonly vendorName = 'Kandji';
-  protected readonly offered: readonly FleetCapability[] = [];
-
-  constructor(private readonly http: Http, private readonly baseUrl: string, private readonly create: CreateRetryOptions = {}) {
-    super();
+  constructor(http: Http, private readonly baseUrl: string, private readonly create: CreateRetryOptions = {}) {
+    super(http);
   }
 
   private call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
