@@ -1,5 +1,6 @@
 // The JumpCloud endpoints Profile Studio uses, per ../shared/api/jumpcloud.md (section numbers refer to it):
 // policy templates and policies (§4), policy statuses/results (§5); the graph and devices live beside it.
+import { jumpcloudFleetRoutes } from './jumpcloudFleet';
 import { emptyResponse, header, isRecord, json, parseJsonBody, Router, textResponse, type SimRequest, type SimResponse } from './httpKit';
 import {
   POLICY_TEMPLATES, templateById, templateJson, type PolicyTemplate,
@@ -204,6 +205,7 @@ export function jumpcloudApp(ctx: RouteContext, options: JumpCloudOptions): Vend
 
   jumpcloudGraphRoutes(router, ctx, options);
   jumpcloudDeviceRoutes(router, ctx, options);
+  jumpcloudFleetRoutes(router, ctx);
 
   return {
     router,

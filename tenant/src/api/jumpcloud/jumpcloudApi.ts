@@ -2,8 +2,7 @@
 // graph associations, v1/v2 list conventions and the Apple MDM command paths.
 import { conflictWith } from '../conflict';
 import { fail, ok, withContent } from '../result';
-import { FleetBase } from '../fleetBase';
-import type { FleetCapability } from '../fleetApi';
+import { JumpCloudFleet } from './jumpcloudFleet';
 import { createOnce, type CreateRetryOptions } from '../createOnce';
 import type { Http, RequestSpec } from '../http';
 import { checkAction, followPages, invalid, offsetCursor, offsetPage } from '../paging';
@@ -41,17 +40,13 @@ interface TemplateInfo {
   redispatchFieldId?: string;
 }
 
-export class JumpCloudApi extends FleetBase implements TenantApi {
+export class JumpCloudApi extends JumpCloudFleet implements TenantApi {
   readonly kind = 'jumpcloud' as const;
   private template?: TemplateInfo;
   private mdmId?: string;
 
-  protected readonly vendor = 'jumpcloud' as const;
-  protected readonly vendorName = 'JumpCloud';
-  protected readonly offered: readonly FleetCapability[] = [];
-
-  constructor(private readonly http: Http, private readonly create: CreateRetryOptions = {}) {
-    super();
+  constructor(http: Http, private readonly create: CreateRetryOptions = {}) {
+    super(http);
   }
 
   private call<T>(spec: RequestSpec, parse: (body: unknown) => T): Promise<Result<T>> {
