@@ -4,7 +4,7 @@ import { printable, suggest } from '../../server/src/core';
 import { ExitCode, processIo, type CliIo } from './io';
 import { runTenantCommand } from './command';
 import { runLint } from './lint';
-import { commandGroups, tenantCommands } from './tenantCommands';
+import { commandGroups, singleWordCommands, tenantCommands } from './tenantCommands';
 import { runSimulate } from './tenantCommands/simulate';
 
 const VERSION = '0.1.0';
@@ -12,11 +12,14 @@ const VERSION = '0.1.0';
 function mainHelp(): string {
   const descriptions: Record<string, string> = {
     profiles: 'manage custom profiles', blueprints: 'blueprints and assignments',
-    devices: 'devices and device actions', sync: 'sync a repository folder with the tenant',
+    devices: 'devices, their details, secrets and actions', sync: 'sync a repository folder with the tenant',
+    prism: 'Prism reports: <category>, count, export', ade: 'Automated Device Enrollment', tags: 'device tags', users: 'tenant users',
+    threats: 'threat details and behavioral detections', vulns: 'vulnerabilities', licensing: 'license counts and limits',
   };
   const rows: [string, string][] = [
     ['lint [--format text|json|sarif] <file|dir>...', 'check .mobileconfig files'],
-    ...[...commandGroups()].map(([g, subs]): [string, string] => [`${g} ${subs.join('|')}`, descriptions[g] ?? '']),
+    ...[...commandGroups()].map(([g, subs]): [string, string] => [`${g} ${g === 'prism' ? '<category>|count|export' : subs.join('|')}`, descriptions[g] ?? '']),
+    ...singleWordCommands().map((w): [string, string] => [w, descriptions[w] ?? '']),
     ['simulate --vendor kandji|jumpcloud', 'run a local tenant simulator'],
   ];
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;
@@ -48,9 +51,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (command === '--version') { io.stdout(`${VERSION}\n`); return ExitCode.ok; }
   if (command === 'lint') return runLint(rest, io);
   if (command === 'simulate') return runSimulate(rest, io, waitForSignal);
+  const single = tenantCommands.get(command);
+  if (single) return runTenantCommand(single, rest, io);
   const subs = commandGroups().get(command);
   if (!subs) {
-    const hint = suggest(command, ['lint', 'simulate', ...commandGroups().keys()], 1)[0];
+    const hint = suggest(command, ['lint', 'simulate', ...commandGroups().keys(), ...singleWordCommands()], 1)[0];
     io.stderr(`profile-studio: unknown command "${command}"${hint ? `; did you mean "${hint}"?` : ''}\n\n${mainHelp()}`);
     return ExitCode.usage;
   }

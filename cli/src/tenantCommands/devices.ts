@@ -1,6 +1,6 @@
 // profile-studio devices list | show | action
 import { DEVICE_PLATFORMS as PLATFORMS, type Device } from '../../../tenant/src/api/tenantApi';
-import { apiFailure, listFailure, printJson, printTable, usageError, type TenantCommand } from '../command';
+import { apiFailure, listFailure, printJson, printTable, streamJsonPages, usageError, type TenantCommand } from '../command';
 import { didYouMean } from '../failure';
 import { ExitCode, progressReporter } from '../io';
 import { actionHelp, unknownParam } from './deviceActions';
@@ -13,7 +13,7 @@ export const devicesList: TenantCommand = {
       { name: 'platform', kind: 'value', meta: 'Mac|iPhone|iPad|AppleTV|Vision', help: 'only this platform' },
       { name: 'blueprint', kind: 'value', meta: 'ID', help: 'only devices in this blueprint' },
       { name: 'search', kind: 'value', meta: 'TEXT', help: 'name contains TEXT (JumpCloud: name, hostname or serial)' },
-      { name: 'json', kind: 'flag', help: 'print a JSON array' },
+      { name: 'json', kind: 'flag', help: 'print a JSON array, streamed page by page' },
     ],
   },
   async run(args, ctx) {
@@ -31,6 +31,11 @@ export const devicesList: TenantCommand = {
       if (!blueprints.value.some((b) => b.id.toLowerCase() === blueprintId.toLowerCase())) return notFound(ctx, 'blueprint', blueprintId, 'Listing devices');
     }
     const query = { ...(platform ? { platform } : {}), ...(blueprintId ? { blueprintId } : {}), ...(search ? { search } : {}) };
+    if (args.flags.has('json')) {
+      // Streamed page by page: a 100,000-device tenant never sits in memory.
+      const r = await streamJsonPages(io, (cursor) => api.listDevices(query, cursor));
+      return r.ok ? ExitCode.ok : apiFailure(io, 'Listing devices', r.error);
+    }
     const progress = progressReporter(io);
     const devices: Device[] = [];
     let cursor: string | undefined;
@@ -42,8 +47,7 @@ export const devicesList: TenantCommand = {
       progress.update(`devices: ${devices.length}${page.value.total !== undefined ? ` of ${page.value.total}` : ''}`);
     } while (cursor !== undefined);
     progress.done();
-    if (args.flags.has('json')) printJson(io, devices);
-    else printTable(io, ['ID', 'PLATFORM', 'OS', 'SERIAL', 'NAME'], devices.map((d) => [d.id, d.platform, d.osVersion ?? '-', d.serial ?? '-', d.name]));
+    printTable(io, ['ID', 'PLATFORM', 'OS', 'SERIAL', 'NAME'], devices.map((d) => [d.id, d.platform, d.osVersion ?? '-', d.serial ?? '-', d.name]));
     return ExitCode.ok;
   },
 };

@@ -14,6 +14,7 @@ const spec: CommandSpec = {
     { name: 'vendor', kind: 'value', meta: 'kandji|jumpcloud', help: 'which API to simulate (default: $PROFILE_STUDIO_VENDOR or kandji)' },
     { name: 'port', kind: 'value', meta: 'N', help: 'port (default: any free port)' },
     { name: 'data', kind: 'value', meta: 'demo|empty|FILE', help: 'tenant content (default: demo)' },
+    { name: 'devices', kind: 'value', meta: 'N', help: 'demo tenant size in devices (default 10000; up to 200000)' },
     { name: 'faults', kind: 'value', meta: 'SPEC', help: 'fault injection, e.g. 429:count=2:retry-after=1,store-500:method=POST' },
   ],
 };
@@ -28,6 +29,9 @@ export async function runSimulate(argv: readonly string[], io: CliIo, waitForSto
   const portText = values.get('port') ?? '0';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) return usageError(io, spec, `--port must be a number from 0 to 65535, not "${portText}"`);
+  const devicesText = values.get('devices');
+  const devices = devicesText === undefined ? undefined : Number(devicesText);
+  if (devicesText !== undefined && (!/^\d+$/.test(devicesText) || devices! > 200_000)) return usageError(io, spec, `--devices must be a number from 0 to 200000, not "${devicesText}"`);
   const faults = values.get('faults');
   if (faults !== undefined) {
     const checked = parseFaultSpec(faults);
@@ -41,7 +45,7 @@ export async function runSimulate(argv: readonly string[], io: CliIo, waitForSto
   }
   let sim;
   try {
-    sim = await startSimulator({ vendor, port, data, ...(faults !== undefined ? { faults } : {}) });
+    sim = await startSimulator({ vendor, port, data, ...(devices !== undefined ? { demo: { devices } } : {}), ...(faults !== undefined ? { faults } : {}) });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') return usageError(io, spec, `port ${port} is in use; choose another with --port, or leave it out for any free port`);
