@@ -206,6 +206,11 @@ function kandjiFleetDirectoryRoutes(router: Router, ctx: RouteContext, stores: D
     blueprint: { id: state.devices[0]?.groupIds[0] ?? '', name: state.blueprints.get(state.devices[0]?.groupIds[0] ?? '')?.name ?? '', color: 'aqua-800', icon: 'ss-files' },
   });
   const adeDevices = () => state.devices.filter((d) => d.platform !== 'Vision' && hashString(`ade:${d.id}`) % 4 !== 0);
+  /** The list answers nest the blueprint and user; the single-device answer gives their ids (Kandji's examples). */
+  const adeDetailJson = (d: SimDevice) => {
+    const { blueprint: _b, user: _u, ...rest } = adeJson(d);
+    return { ...rest, blueprint: d.groupIds[0] ?? '', blueprint_id: d.groupIds[0] ?? '', ...(d.user ? { user: d.user.id, user_id: d.user.id } : {}) };
+  };
   const adeJson = (d: SimDevice) => ({
     id: `ade-${d.id}`, serial_number: d.serial, model: d.model, description: `${d.model} — Acme order`, device_family: d.platform, os: d.platform === 'Mac' ? 'OSX' : 'iOS',
     color: ['SILVER', 'SPACE GRAY', 'MIDNIGHT'][hashString(d.serial) % 3], device_assigned_by: 'it@acme.example', device_assigned_date: iso(d.firstEnrollment - 86_400_000),
@@ -226,7 +231,7 @@ function kandjiFleetDirectoryRoutes(router: Router, ctx: RouteContext, stores: D
   router.add('GET', '/api/v1/integrations/apple/ade/devices/:id', (req) => {
     const id = (req.params['id'] ?? '').toLowerCase().replace(/^ade-/, '');
     const d = state.deviceById.get(id);
-    return d && adeDevices().includes(d) ? json(200, adeJson(d)) : notFound();
+    return d && adeDevices().includes(d) ? json(200, adeDetailJson(d)) : notFound();
   });
   router.add('GET', '/api/v1/integrations/apple/ade/:id', (req) => (req.params['id'] === ADE_ID ? json(200, integration()) : notFound()));
   router.add('GET', '/api/v1/integrations/apple/ade/:id/devices', (req) => (req.params['id'] === ADE_ID ? pagedAde(req, adeDevices()) : notFound()));
@@ -273,15 +278,16 @@ function kandjiFleetDirectoryRoutes(router: Router, ctx: RouteContext, stores: D
   router.add('DELETE', '/api/v1/tags/:id', (req) => (stores.tagStore().delete((req.params['id'] ?? '').toLowerCase()) ? emptyResponse(204) : notFound()));
 
   // ---- users ----
+  // The user directory outlives device assignments (a user without devices can be deleted); built on first use.
+  let directory: Map<string, { id: string; name: string; email: string }> | undefined;
   const users = () => {
-    const byId = new Map<string, { id: string; name: string; email: string; devices: number }>();
-    for (const d of state.devices) {
-      if (!d.user || stores.deletedUsers.has(d.user.id)) continue;
-      const u = byId.get(d.user.id) ?? { ...d.user, devices: 0 };
-      u.devices++;
-      byId.set(d.user.id, u);
+    if (!directory) {
+      directory = new Map();
+      for (const d of state.devices) if (d.user && !directory.has(d.user.id)) directory.set(d.user.id, { ...d.user });
     }
-    return [...byId.values()];
+    const counts = new Map<string, number>();
+    for (const d of state.devices) if (d.user) counts.set(d.user.id, (counts.get(d.user.id) ?? 0) + 1);
+    return [...directory.values()].filter((u) => !stores.deletedUsers.has(u.id)).map((u) => ({ ...u, devices: counts.get(u.id) ?? 0 }));
   };
   const userJson = (u: { id: string; name: string; email: string; devices: number }) => ({
     id: u.id, name: u.name, email: u.email, active: true, archived: false, device_count: u.devices, department: null, job_title: null,

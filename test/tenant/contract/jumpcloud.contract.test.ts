@@ -4,13 +4,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exerciseApi } from './apiSurface';
+import { exerciseFleet } from './fleetSurface';
 import { contractTenant, specsMissing } from './contractTenant';
 import { assertClean, problemsIn, unexercised } from './judge';
 
 test('contract: JumpCloud client and simulator satisfy the published definitions', { skip: specsMissing() }, async (t) => {
   const { sim, proxy, api } = await contractTenant(t, 'jumpcloud');
   // A failing call shows the contract problems seen so far (often the reason the tenant refused it).
-  await exerciseApi(api, sim).catch((e: unknown) => {
+  await exerciseApi(api, sim).then(() => exerciseFleet(api, sim)).catch((e: unknown) => {
     throw new Error(`${e instanceof Error ? e.message : String(e)}\ncontract problems so far:\n${problemsIn('jumpcloud', proxy.exchanges).join('\n')}`);
   });
   // A system whose record names no MDM device: the client looks it up by serial (and finds none here).

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exerciseApi } from './apiSurface';
+import { exerciseFleet } from './fleetSurface';
 import { contractTenant, specsMissing } from './contractTenant';
 import { SPEC_EXCEPTIONS, usedExceptions } from './exceptions';
 import { assertClean, problemsIn, unexercised } from './judge';
@@ -11,7 +12,7 @@ import { assertClean, problemsIn, unexercised } from './judge';
 test('contract: Kandji client and simulator satisfy the published definitions', { skip: specsMissing() }, async (t) => {
   const { sim, proxy, api } = await contractTenant(t, 'kandji');
   // A failing call shows the contract problems seen so far (often the reason the tenant refused it).
-  await exerciseApi(api, sim).catch((e: unknown) => {
+  await exerciseApi(api, sim).then(() => exerciseFleet(api, sim)).catch((e: unknown) => {
     throw new Error(`${e instanceof Error ? e.message : String(e)}\ncontract problems so far:\n${problemsIn('kandji', proxy.exchanges).join('\n')}`);
   });
   assertClean('kandji', proxy.exchanges, 'Kandji TenantApi');
