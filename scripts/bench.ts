@@ -15,6 +15,7 @@ import { fileSchemaSource, locateSchemasDir } from '../server/src/host/schemaSou
 import { syntheticProfile } from './bench/synthetic';
 import { close, complete, editThenComplete, editThenPull, open, startBenchServer, type BenchServer } from './bench/lspClient';
 import { fuzz } from './bench/fuzz';
+import { fleetBench } from './bench/fleet';
 
 const root = join(__dirname, '..');
 const sizes = [
@@ -140,8 +141,19 @@ async function completionFlips(server: BenchServer, size: string, text: string, 
   return times;
 }
 
+/** The fleet section (100,000 simulated devices); `npm run bench -- --fleet` runs it alone. */
+async function fleetSection(): Promise<void> {
+  const devices = Number(process.env.BENCH_DEVICES ?? 100_000);
+  const fleet = await fleetBench(root, devices);
+  table(`Fleet at ${devices.toLocaleString('en-US')} simulated devices (loopback; simulator in this process, CLI spawned; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')})`, ['vendor', 'what', 'figure', 'target'], fleet.rows);
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
+  if (process.argv.includes('--fleet')) {
+    await fleetSection();
+    return;
+  }
   const schemasDir = locateSchemasDir(join(root, 'server', 'out')) ?? join(root, 'schemas');
   const service = createProfileService({ schemaSource: fileSchemaSource(schemasDir) });
   const texts = new Map(sizes.map((s) => [s.name, syntheticProfile(s.bytes)]));
@@ -230,6 +242,8 @@ async function main(): Promise<void> {
   table(`Fuzz (seed ${seed}, ${bases.length} base profiles)`, ['cases', 'seconds', 'slowest case', 'failures'], [[String(f.cases), f.seconds.toFixed(1), ms(f.slowest), String(f.failures.length)]]);
   for (const failure of f.failures.slice(0, 10)) console.log(`  ${failure}`);
   failures.push(...f.failures);
+
+  await fleetSection();
 
   console.log(`\nload average at the end ${loadavg().map((l) => l.toFixed(2)).join(' / ')}; bench finished in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   if (failures.length > 0) {
