@@ -1,0 +1,62 @@
+// Contract tier, CLI fleet commands of the built binary through the validating proxy (Kandji every command,
+// JumpCloud those it offers). The Prism export download goes to the presigned URL, not through the proxy.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { cliTenant } from './cliTenant';
+import { specsMissing } from './contractTenant';
+import { assertClean } from './judge';
+
+test('contract: every CLI fleet command (kandji) through the validating proxy', { skip: specsMissing() }, async (t) => {
+  const { sim, proxy, dir, ok } = await cliTenant(t, 'kandji');
+  const devices = JSON.parse(await ok('devices', 'list', '--json')) as { id: string; platform: string }[];
+  const mac = devices.find((d) => d.platform === 'Mac')!;
+  const phone = devices.find((d) => d.platform === 'iPhone' || d.platform === 'iPad')!;
+  for (const kind of ['filevault', 'unlock-pin', 'bypass-code', 'recovery-password']) await ok('devices', 'secrets', mac.id, kind);
+  for (const sub of ['apps', 'activity', 'commands', 'library-items']) await ok('devices', sub, mac.id, '--json');
+  sim.state.deviceById.get(phone.id)!.lostMode = true;
+  await ok('devices', 'lost-mode', phone.id);
+  await ok('devices', 'lost-mode', phone.id, '--cancel', '--yes');
+  await ok('prism', 'device_information', '--csv');
+  await ok('prism', 'apps', '--device', mac.id, '--json');
+  await ok('prism', 'count', 'filevault');
+  await ok('prism', 'export', 'filevault', '--out', 'fv.csv');
+  assert.ok(readFileSync(join(dir, 'fv.csv'), 'utf8').startsWith('asset_tag,'));
+  await ok('ade', 'integrations');
+  const ade = JSON.parse(await ok('ade', 'devices', '--json')) as { id: string }[];
+  await ok('ade', 'device', ade[0]!.id);
+  const tag = JSON.parse(await ok('tags', 'create', 'Contract CLI', '--json')) as { id: string };
+  await ok('tags', 'rename', tag.id, 'Contract CLI 2');
+  await ok('tags', 'list');
+  await ok('tags', 'delete', tag.id, '--yes');
+  const users = JSON.parse(await ok('users', 'list', '--json')) as { id: string }[];
+  await ok('users', 'show', users[0]!.id);
+  await ok('threats', 'list');
+  await ok('threats', 'behavioral');
+  const cve = (JSON.parse(await ok('vulns', 'list', '--json')) as { cve_id: string }[])[0]!.cve_id;
+  for (const sub of ['show', 'devices', 'apps']) await ok('vulns', sub, cve);
+  await ok('vulns', 'detections');
+  await ok('licensing');
+  const bp = JSON.parse(await ok('blueprints', 'create', 'Contract CLI BP', '--json')) as { id: string };
+  await ok('blueprints', 'rename', bp.id, 'Contract CLI BP 2');
+  await ok('blueprints', 'templates');
+  await ok('blueprints', 'enrollment-profile', bp.id, '--out', 'enroll.mobileconfig');
+  await ok('blueprints', 'delete', bp.id, '--yes');
+  await ok('devices', 'delete', phone.id, '--yes');
+  assertClean('kandji', proxy.exchanges, 'kandji CLI fleet');
+});
+
+test('contract: the CLI fleet commands JumpCloud offers, through the validating proxy', { skip: specsMissing() }, async (t) => {
+  const { proxy, ok } = await cliTenant(t, 'jumpcloud');
+  const devices = JSON.parse(await ok('devices', 'list', '--json')) as { id: string; platform: string }[];
+  const mac = devices.find((d) => d.platform === 'Mac')!;
+  await ok('devices', 'apps', mac.id);
+  const users = JSON.parse(await ok('users', 'list', '--json')) as { id: string }[];
+  await ok('users', 'show', users[0]!.id);
+  const g = JSON.parse(await ok('blueprints', 'create', 'Contract CLI Group', '--json')) as { id: string };
+  await ok('blueprints', 'rename', g.id, 'Contract CLI Group 2');
+  await ok('blueprints', 'delete', g.id, '--yes');
+  await ok('devices', 'delete', mac.id, '--yes');
+  assertClean('jumpcloud', proxy.exchanges, 'jumpcloud CLI fleet');
+});
