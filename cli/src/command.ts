@@ -40,10 +40,10 @@ export async function runTenantCommand(command: TenantCommand, argv: readonly st
 /** One stderr line; a capability the vendor lacks is a usage error (exit 2), anything else a failure (exit 1). */
 export function apiFailure(io: CliIo, what: string, error: ApiError, hint?: string): number {
   if (error.kind === 'not-offered') {
-    io.stderr(`${what}: ${clean(error.message)}\n`);
+    io.stderr(`${what}: ${error.message}\n`);
     return ExitCode.usage;
   }
-  io.stderr(`${clean(apiMessage(what, error, hint))}\n`);
+  io.stderr(`${apiMessage(what, error, hint)}\n`);
   return ExitCode.failed;
 }
 
@@ -64,15 +64,9 @@ export function printJson(io: CliIo, value: unknown): void {
 
 /** Left-aligned columns; the last column is not padded. */
 export function printTable(io: CliIo, header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, clean(r[i] ?? '').length), h.length));
-  const line = (cells: string[]) => cells.map(clean).map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   io.stdout(`${[line(header), ...rows.map(line)].join('\n')}\n`);
-}
-
-/** Text from a server or a file, safe for a terminal: control characters shown as \uXXXX. */
-export function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Streams every page of a list as one JSON array (one element per line): memory stays at one page. */

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PRISM_CATEGORIES, PRISM_TITLES, type PrismCategory, type ReportQuery, type VendorRecord } from '../../../tenant/src/api/fleetApi';
-import { apiFailure, clean, printJson, streamJsonPages, usageError, type TenantCommand } from '../command';
+import { apiFailure, printJson, streamJsonPages, usageError, type TenantCommand } from '../command';
 import { ExitCode, progressReporter, type CliIo } from '../io';
 import { fileProblem } from '../failure';
 import type { ParsedArgs } from '../args';
@@ -27,7 +27,7 @@ const csvCell = (v: unknown): string => {
 /** Columns come from the first page; a later row's extra fields are dropped, missing ones left empty. */
 function printRows(io: CliIo, rows: VendorRecord[], columns: string[], csv: boolean): void {
   if (csv) io.stdout(rows.map((r) => `${columns.map((c) => csvCell(r[c])).join(',')}\n`).join(''));
-  else io.stdout(rows.map((r) => `${columns.map((c) => clean(csvCell(r[c]))).join('\t')}\n`).join(''));
+  else io.stdout(rows.map((r) => `${columns.map((c) => csvCell(r[c])).join('\t')}\n`).join(''));
 }
 
 function categoryCommand(category: PrismCategory): TenantCommand {
@@ -111,7 +111,7 @@ export const prismExport: TenantCommand = {
     }
     progress.done();
     if (!state.ok) return apiFailure(io, `Exporting ${category}`, state.error);
-    if (state.value.state === 'failed') { io.stderr(`Exporting ${category} failed: ${clean(state.value.message)}\n`); return ExitCode.failed; }
+    if (state.value.state === 'failed') { io.stderr(`Exporting ${category} failed: ${state.value.message}\n`); return ExitCode.failed; }
     if (state.value.state !== 'ready') return ExitCode.failed;
     const bytes = await api.downloadReportExport(state.value.downloadUrl);
     if (!bytes.ok) return apiFailure(io, `Downloading the ${category} export`, bytes.error);
