@@ -138,3 +138,15 @@ test('jumpcloud: offered commands work; the rest exit 2 "not offered by JumpClou
   }
   assert.equal(jumpcloud.sim.log.length, before);
 });
+
+test('devices list --json past Kandji\'s 50-per-second throttle ends with every device (the waiting request keeps the process alive)', async () => {
+  const big = await startTenant('kandji', { demo: { devices: 15_600, profiles: 2 } });
+  try {
+    const r = ok(await big.cli(['devices', 'list', '--json']));
+    assert.match(r.stdout, /\]\n$/);
+    assert.equal((JSON.parse(r.stdout) as unknown[]).length, 15_600);
+    assert.ok(big.sim.log.filter((e) => e.path === '/api/v1/devices').length >= 52);
+  } finally {
+    await big.sim.stop();
+  }
+});

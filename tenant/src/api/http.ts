@@ -90,18 +90,26 @@ function joinUrl(baseUrl: string, path: string, query: RequestSpec['query']): st
 function createRateGate(perWindow: number, windowMs = 1100): () => Promise<() => void> {
   let free = perWindow;
   const waiting: (() => void)[] = [];
-  const handBack = () => {
+  const windows = new Set<NodeJS.Timeout>();
+  const handBack = (timer: NodeJS.Timeout) => {
+    windows.delete(timer);
     const next = waiting.shift();
     if (next) next();
     else free++;
   };
   const release = () => {
-    // unref: a finished CLI run must not wait for the last window to pass.
-    setTimeout(handBack, windowMs).unref?.();
+    const timer: NodeJS.Timeout = setTimeout(() => handBack(timer), windowMs);
+    windows.add(timer);
+    // Unref while nobody waits: a finished CLI run must not wait for the last window to pass. A request that
+    // waits for a slot keeps them ref'd, or the process would exit mid-run (a truncated list, exit 0).
+    if (waiting.length === 0) timer.unref?.();
   };
   return async () => {
     if (free > 0) free--;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
+    else {
+      for (const timer of windows) timer.ref?.();
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
     let released = false;
     return () => {
       if (released) return;
