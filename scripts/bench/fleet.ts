@@ -82,7 +82,7 @@ export async function fleetBench(root: string, deviceCount = 100_000): Promise<F
       if (!existsSync(cli)) rows.push([vendor, 'devices list --json', 'skipped: run `npm run build` first', '']);
       else {
         const r = await streamDevices(cli, sim.env);
-        rows.push([vendor, `devices list --json (${r.devices} devices, ${(r.bytes / 1e6).toFixed(1)} MB, exit ${r.code})`, `${(r.ms / 1000).toFixed(1)} s`, '']);
+        rows.push([vendor, `devices list --json (${r.devices} devices, ${(r.bytes / 1e6).toFixed(1)} MB, exit ${r.code})`, `${(r.ms / 1000).toFixed(1)} s`, `every device, exit 0: ${r.devices === deviceCount && r.code === 0 ? 'met' : 'NOT met'}`]);
         rows.push([vendor, 'CLI peak RSS during the stream', r.peakMb === undefined ? 'n/a' : `${r.peakMb.toFixed(0)} MB`, `< 200 MB: ${r.peakMb !== undefined && r.peakMb < 200 ? 'met' : 'NOT met'}`]);
       }
     } finally {
