@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { type ApiError, formatApiError } from '../../tenant/src/api/errors';
 import type { Result, TenantApi } from '../../tenant/src/api/tenantApi';
 import { Credentials } from './auth/credentials';
+import { modalSecretPrompts, type SecretPrompts } from './commands/secrets';
 import { Config } from './config';
 import { Connections } from './tenants/connections';
 import { DemoTenants } from './tenants/demo';
@@ -14,6 +15,8 @@ import type { TenantAccess } from './views/nodes/access';
 import { DecodedProvider } from './viewers/decodedProvider';
 import { RemoteProvider } from './viewers/remoteProvider';
 import { TenantTree } from './views/tenantTree';
+import { DetailsPanels } from './webviews/detailsPanel';
+import { ReportPanels } from './webviews/reportPanel';
 
 export class Ctx implements vscode.Disposable {
   readonly config = new Config();
@@ -28,6 +31,10 @@ export class Ctx implements vscode.Disposable {
   readonly links: Links;
   readonly decoded: DecodedProvider;
   readonly remote: RemoteProvider;
+  readonly details: DetailsPanels;
+  readonly reports: ReportPanels;
+  /** The Reveal Secret dialogs (the extension's own tests swap them: the test host refuses modals). */
+  secretPrompts: SecretPrompts = modalSecretPrompts;
   client: LanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -41,6 +48,8 @@ export class Ctx implements vscode.Disposable {
     this.links = new Links(extension.workspaceState);
     this.decoded = this.own(new DecodedProvider(this.config));
     this.remote = this.own(new RemoteProvider(this));
+    this.details = this.own(new DetailsPanels(extension.extensionUri));
+    this.reports = this.own(new ReportPanels(this));
     this.tree = this.own(
       new TenantTree(
         {

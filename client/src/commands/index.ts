@@ -6,8 +6,13 @@ import { assignToBlueprint } from './assignToBlueprint';
 import { compareWithRemote } from './compareWithRemote';
 import { copyId } from './copyId';
 import { deleteProfile } from './deleteProfile';
+import { createBlueprint, deleteBlueprint, downloadEnrollmentProfile, renameBlueprint } from './blueprintManage';
 import { deviceAction } from './deviceAction';
 import { getAppManifests } from './getAppManifests';
+import { cancelLostMode, deleteDevice, openDevice, revealSecret } from './deviceDetails';
+import { adePublicKey, deleteUser, renewAde, showAdeDevice, showLicensing, showRecord, showUser, showVulnerability } from './records';
+import { exportReport, openReport } from './reports';
+import { createTag, deleteTag, renameTag } from './tags';
 import { clearDeviceFilter, filterDevices } from './filterDevices';
 import { openDecoded, restartServer, setLanguage, showLog } from './languageCommands';
 import { loadMore } from './loadMore';
@@ -53,6 +58,27 @@ export function registerCommands(ctx: Ctx): void {
     copyId: copyId(),
     deviceAction: deviceAction(ctx),
     syncStatus: syncStatus(ctx),
+    openDevice: openDevice(ctx),
+    revealSecret: revealSecret(ctx),
+    cancelLostMode: cancelLostMode(ctx),
+    deleteDevice: deleteDevice(ctx),
+    openReport: openReport(ctx),
+    exportReport: exportReport(ctx),
+    showRecord: showRecord(ctx),
+    showUser: showUser(ctx),
+    deleteUser: deleteUser(ctx),
+    showVulnerability: showVulnerability(ctx),
+    showAdeDevice: showAdeDevice(ctx),
+    showLicensing: showLicensing(ctx),
+    adePublicKey: adePublicKey(ctx),
+    renewAde: renewAde(ctx),
+    createTag: createTag(ctx),
+    renameTag: renameTag(ctx),
+    deleteTag: deleteTag(ctx),
+    createBlueprint: createBlueprint(ctx),
+    renameBlueprint: renameBlueprint(ctx),
+    deleteBlueprint: deleteBlueprint(ctx),
+    downloadEnrollmentProfile: downloadEnrollmentProfile(ctx),
     setLanguage: setLanguage(),
     openDecoded: openDecoded(ctx),
     restartServer: restartServer(ctx),

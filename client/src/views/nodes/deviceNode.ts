@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import type { Device } from '../../../../tenant/src/api/tenantApi';
 import type { TenantAccess } from './access';
+import { capabilitiesOf, deviceFolders } from './deviceChildren';
 import { escapeMd } from './libraryItemNode';
+import { MessageNode } from './messageNode';
 import { TreeNode, type TreeHost } from './treeNode';
 
 export interface DeviceRef {
@@ -27,7 +29,7 @@ export class DeviceNode extends TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const d = this.device;
-    const t = new vscode.TreeItem(d.name, vscode.TreeItemCollapsibleState.None);
+    const t = new vscode.TreeItem(d.name, vscode.TreeItemCollapsibleState.Collapsed);
     t.id = `${this.access.tenantId}/device/${d.id}`;
     t.description = [d.platform, d.osVersion, d.user].filter(Boolean).join(' · ');
     t.iconPath = this.icon();
@@ -40,7 +42,15 @@ export class DeviceNode extends TreeNode {
     if (d.user) md.appendMarkdown(`- User: ${escapeMd(d.user)}\n`);
     t.tooltip = md;
     t.contextValue = `device.${d.platform}`;
+    t.command = { command: 'profileStudio.openDevice', title: 'Show Device Details', arguments: [this.ref] };
     return t;
+  }
+
+  protected override async loadChildren(): Promise<TreeNode[]> {
+    const caps = await capabilitiesOf(this.access);
+    if (!caps.ok) return [MessageNode.forError(this.host, this, 'the device', caps.error, this.access.tenantId)];
+    const folders = deviceFolders(this.host, this, this.access, this.device.id, this.device.name, caps.value);
+    return folders.length ? folders : [new MessageNode(this.host, this, `No device history is offered by ${caps.value.vendorName}`, 'empty')];
   }
 
   private icon(): vscode.TreeItem['iconPath'] {

@@ -3,13 +3,17 @@ import * as vscode from 'vscode';
 import type { TenantRecord } from '../../tenants/registry';
 import type { TenantAccess } from './access';
 import { BlueprintsNode, LibraryNode } from './categoryNodes';
+import { capabilitiesOf } from './deviceChildren';
 import { DevicesNode } from './devicesNode';
+import { fleetFolders, ReportsNode } from './fleetNodes';
+import { FolderNode, ListNode } from './listNode';
 import { TreeNode, type TreeHost } from './treeNode';
 
 export class TenantNode extends TreeNode {
   readonly blueprints: BlueprintsNode;
   readonly library: LibraryNode;
   readonly devices: DevicesNode;
+  private fleet: TreeNode[] | undefined;
 
   constructor(
     host: TreeHost,
@@ -39,12 +43,24 @@ export class TenantNode extends TreeNode {
     return t;
   }
 
-  protected override loadChildren(): Promise<TreeNode[]> {
-    return Promise.resolve([this.blueprints, this.library, this.devices]);
+  /** The three profile folders, then the fleet folders this vendor offers (no node for what it lacks). */
+  protected override async loadChildren(): Promise<TreeNode[]> {
+    const base: TreeNode[] = [this.blueprints, this.library, this.devices];
+    if (!this.fleet) {
+      const caps = await capabilitiesOf(this.access);
+      if (caps.ok) this.fleet = fleetFolders(this.host, this, this.access, caps.value);
+    }
+    return [...base, ...(this.fleet ?? [])];
+  }
+
+  /** A fleet folder by its key ('tags', 'users', 'ade' …), once the tenant has been expanded. */
+  fleetFolder(key: string): TreeNode | undefined {
+    return this.fleet?.find((n) => (n instanceof ListNode ? n.spec.key : n instanceof FolderNode ? n.key : n instanceof ReportsNode ? 'reports' : undefined) === key);
   }
 
   /** Refresh the whole tenant: every folder reloads on next expand. */
   override refresh(): void {
+    this.fleet = undefined;
     this.blueprints.invalidate();
     this.library.invalidate();
     this.devices.invalidate();

@@ -1,0 +1,178 @@
+// Details pages for fleet records (a user, a vulnerability, an ADE device, the licence, any vendor record),
+// Delete User…, and the ADE public key and integration renewal.
+import * as vscode from 'vscode';
+import type { AdeIntegration, TenantUser } from '../../../tenant/src/api/fleetApi';
+import type { Ctx } from '../ctx';
+import { ListNode, RecordNode } from '../views/nodes/listNode';
+import { type DetailsContent, recordFields } from '../webviews/detailsPanel';
+import { confirm, pickBlueprint, pickTenant, tenantIdOf } from './targets';
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** Shows a details page built by a tree node (vendor records, a device's library item with its log). */
+export const showRecord =
+  (ctx: Ctx) =>
+  (arg?: unknown): DetailsContent | undefined => {
+    if (!isObject(arg) || typeof arg.key !== 'string' || typeof arg.title !== 'string' || !Array.isArray(arg.sections)) return undefined;
+    const content = arg as unknown as DetailsContent & { key: string };
+    ctx.details.show(content.key, { title: content.title, subtitle: content.subtitle, sections: content.sections });
+    return content;
+  };
+
+function userIdOf(arg: unknown): { tenantId: string; userId: string; user?: TenantUser } | undefined {
+  if (arg instanceof RecordNode && arg.view.contextValue?.startsWith('user')) return { tenantId: arg.tenantId, userId: (arg.record as TenantUser).id, user: arg.record as TenantUser };
+  if (isObject(arg) && typeof arg.tenantId === 'string' && typeof arg.userId === 'string') return { tenantId: arg.tenantId, userId: arg.userId };
+  return undefined;
+}
+
+export const showUser =
+  (ctx: Ctx) =>
+  async (arg?: unknown): Promise<TenantUser | undefined> => {
+    const ref = userIdOf(arg);
+    if (!ref) return void ctx.say.info('Show a user from the Profile Studio view.');
+    const got = await ctx.access(ref.tenantId).call((api) => api.getUser(ref.userId));
+    if (!got.ok) return void ctx.say.apiError('Loading the user', got.error, ctx.tenant(ref.tenantId));
+    const u = got.value;
+    ctx.details.show(`${ref.tenantId}/user/${u.id}`, {
+      title: u.name || u.email || u.id,
+      subtitle: ctx.tenant(ref.tenantId)?.label,
+      badges: u.archived ? ['Archived'] : [],
+      sections: [
+        {
+          title: 'User',
+          fields: [
+            { label: 'Name', value: u.name },
+            { label: 'Email', value: u.email ?? '' },
+            { label: 'Username', value: u.username ?? '' },
+            { label: 'Department', value: u.department ?? '' },
+            { label: 'Job title', value: u.jobTitle ?? '' },
+            { label: 'Active', value: u.active === undefined ? '' : u.active ? 'yes' : 'no' },
+            { label: 'Devices', value: u.deviceCount === undefined ? '' : String(u.deviceCount) },
+            { label: 'Created', value: u.createdAt ?? '' },
+            { label: 'ID', value: u.id },
+          ],
+        },
+      ],
+    });
+    return u;
+  };
+
+export const deleteUser =
+  (ctx: Ctx) =>
+  async (arg?: unknown, opts: { confirm?: boolean } = {}): Promise<boolean | undefined> => {
+    const ref = userIdOf(arg);
+    if (!ref) return void ctx.say.info('Delete a user from the Profile Studio view.');
+    const tenant = ctx.tenant(ref.tenantId);
+    const name = ref.user?.name || ref.user?.email || ref.userId;
+    if (!(await confirm(`Delete the user "${name}" from ${tenant?.label ?? 'the tenant'}?`, 'Delete User', 'Their devices stay enrolled without a user.', opts.confirm))) return false;
+    const done = await ctx.access(ref.tenantId).call((api) => api.deleteUser(ref.userId));
+    if (!done.ok) return void ctx.say.apiError(`Deleting the user ${name}`, done.error, tenant);
+    ctx.say.info(`Deleted the user ${name}.`);
+    refreshFolder(ctx, ref.tenantId, 'users');
+    return true;
+  };
+
+export const showVulnerability =
+  (ctx: Ctx) =>
+  async (arg?: unknown): Promise<Record<string, unknown> | undefined> => {
+    if (!isObject(arg) || typeof arg.tenantId !== 'string' || typeof arg.cveId !== 'string') return undefined;
+    const { tenantId, cveId } = arg as { tenantId: string; cveId: string };
+    const got = await ctx.access(tenantId).call((api) => api.vulnerability(cveId));
+    if (!got.ok) return void ctx.say.apiError(`Loading ${cveId}`, got.error, ctx.tenant(tenantId));
+    const r = got.value;
+    const description = typeof r.description === 'string' ? r.description : '';
+    const rest = { ...r };
+    delete rest.description;
+    ctx.details.show(`${tenantId}/vulnerability/${cveId}`, {
+      title: cveId,
+      subtitle: ctx.tenant(tenantId)?.label,
+      sections: [
+        { title: 'Description', fields: description ? [{ label: 'Summary', value: description }] : [] },
+        { title: 'Details', fields: recordFields(rest) },
+      ],
+    });
+    return r;
+  };
+
+export const showAdeDevice =
+  (ctx: Ctx) =>
+  async (arg?: unknown): Promise<unknown> => {
+    if (!isObject(arg) || typeof arg.tenantId !== 'string' || typeof arg.adeDeviceId !== 'string') return undefined;
+    const { tenantId, adeDeviceId } = arg as { tenantId: string; adeDeviceId: string };
+    const got = await ctx.access(tenantId).call((api) => api.adeDevice(adeDeviceId));
+    if (!got.ok) return void ctx.say.apiError('Loading the ADE device', got.error, ctx.tenant(tenantId));
+    const d = got.value;
+    ctx.details.show(`${tenantId}/ade/${d.id}`, { title: d.serial, subtitle: 'Automated Device Enrollment', sections: [{ title: 'ADE device', fields: recordFields({ ...d }) }] });
+    return d;
+  };
+
+export const showLicensing =
+  (ctx: Ctx) =>
+  async (arg?: unknown): Promise<unknown> => {
+    const tenant = await pickTenant(ctx, arg);
+    if (!tenant) return undefined;
+    const got = await ctx.access(tenant.id).call((api) => api.licensing());
+    if (!got.ok) return void ctx.say.apiError('Loading the licence', got.error, tenant);
+    const l = got.value;
+    ctx.details.show(`${tenant.id}/licensing`, {
+      title: `Licensing · ${tenant.label}`,
+      sections: [
+        { title: 'Counts', fields: l.counts.map((c) => ({ label: c.label, value: c.total !== undefined ? `${c.used} of ${c.total}` : `${c.used}` })) },
+        { title: 'Licence', fields: [{ label: 'Tier', value: l.tier ?? '' }, { label: 'Expires', value: l.expiresAt ?? '' }] },
+      ],
+    });
+    return l;
+  };
+
+/** The ADE public key (PEM) in a read-only-looking untitled document, for upload to Apple Business Manager. */
+export const adePublicKey =
+  (ctx: Ctx) =>
+  async (arg?: unknown): Promise<string | undefined> => {
+    const tenant = await pickTenant(ctx, arg);
+    if (!tenant) return undefined;
+    const got = await ctx.access(tenant.id).call((api) => api.adePublicKey());
+    if (!got.ok) return void ctx.say.apiError('Loading the ADE public key', got.error, tenant);
+    const doc = await vscode.workspace.openTextDocument({ content: got.value, language: 'plaintext' });
+    await vscode.window.showTextDocument(doc, { preview: true });
+    return got.value;
+  };
+
+export interface RenewArgs {
+  file?: vscode.Uri;
+  blueprintId?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Renew an ADE integration with a new server token (.p7m) from Apple Business Manager. */
+export const renewAde =
+  (ctx: Ctx) =>
+  async (arg?: unknown, opts: RenewArgs = {}): Promise<AdeIntegration | undefined> => {
+    const integration = arg instanceof ListNode ? (arg.spec.data as AdeIntegration | undefined) : isObject(arg) && isObject(arg.integration) ? (arg.integration as unknown as AdeIntegration) : undefined;
+    const tenantId = tenantIdOf(arg);
+    const tenant = ctx.tenant(tenantId);
+    if (!integration || !tenant) return void ctx.say.info('Renew an ADE integration from the Profile Studio view.');
+    const file = opts.file ?? (await vscode.window.showOpenDialog({ title: `Server token for ${integration.name}`, filters: { 'Server token': ['p7m'] }, canSelectMany: false }))?.[0];
+    if (!file) return undefined;
+    const blueprintId = opts.blueprintId ?? (await pickBlueprint(ctx, tenant, 'Default blueprint for devices of this integration'))?.id;
+    if (!blueprintId) return undefined;
+    const email = opts.email ?? (await vscode.window.showInputBox({ prompt: 'Contact email', value: integration.email, validateInput: (v) => (/^\S+@\S+$/.test(v) ? undefined : 'An email address') }));
+    if (!email) return undefined;
+    const phone = opts.phone ?? (await vscode.window.showInputBox({ prompt: 'Contact phone', value: integration.phone, validateInput: (v) => (v.trim() ? undefined : 'Required') }));
+    if (!phone) return undefined;
+    const bytes = await vscode.workspace.fs.readFile(file);
+    const fileName = file.path.split('/').pop() ?? 'token.p7m';
+    const done = await ctx.progress(`Renewing ${integration.name}`, () => ctx.access(tenant.id).call((api) => api.renewAdeIntegration(integration.id, { file: bytes, fileName, blueprintId, email, phone })));
+    if (!done.ok) return void ctx.say.apiError(`Renewing ${integration.name}`, done.error, tenant);
+    ctx.say.info(`Renewed ${integration.name}${done.value.expiresAt ? `; the token now expires ${done.value.expiresAt.slice(0, 10)}` : ''}.`);
+    refreshFolder(ctx, tenant.id, 'ade');
+    return done.value;
+  };
+
+/** Re-renders a tenant's fleet folder by key after a change (the tenant node rebuilds its folders). */
+export function refreshFolder(ctx: Ctx, tenantId: string, key: string): void {
+  const tenant = ctx.tree.tenantNode(tenantId);
+  const folder = tenant?.fleetFolder(key);
+  if (folder) folder.refresh();
+  else tenant?.refresh();
+}
