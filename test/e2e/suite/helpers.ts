@@ -164,3 +164,18 @@ export async function childByLabel(ctx: Ctx, parent: unknown, label: string | Re
   assert.ok(hit, `no child "${String(label)}" among ${kids.map((k) => labelOf(k.item)).join(', ')}`);
   return hit;
 }
+
+type Row = { node: unknown; item: vscode.TreeItem };
+
+/** Renders every node under `node` (expanding folders, at most `perFolder` children each, `depth` levels). */
+export async function walk(ctx: Ctx, node: unknown, depth: number, perFolder = 4, out: Row[] = []): Promise<Row[]> {
+  if (depth < 0) return out;
+  const kids = await childrenOf(ctx, node);
+  for (const k of kids.slice(0, perFolder)) {
+    out.push(k);
+    if (k.item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await walk(ctx, k.node, depth - 1, perFolder, out);
+  }
+  for (const k of kids.slice(perFolder)) out.push(k);
+  return out;
+}
+

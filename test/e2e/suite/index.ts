@@ -19,6 +19,9 @@ export async function run(): Promise<void> {
   await import('./sync.test');
   await import('./errors.test');
   await import('./appManifests.test');
+  await import('./fleet.test');
+  await import('./secrets.test');
+  await import('./fleetManage.test');
 
   const failures: { title: string; error: string }[] = [];
   let passed = 0;

@@ -1,0 +1,121 @@
+// Fleet changes through the real commands against the simulator: tags, users, blueprints (create, rename,
+// delete with the typed name, enrollment profile), ADE public key, vulnerabilities, licensing, lost mode,
+// device delete. Each checks the simulator's answer afterwards over real HTTP.
+import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { Tag, TenantUser } from '../../../tenant/src/api/fleetApi';
+import type { Blueprint, TenantApi } from '../../../tenant/src/api/tenantApi';
+import { addTenant, apiOf, extensionCtx, removeAllTenants, startSim, stopSimulators, tempDir, unwrap, VENDORS } from './helpers';
+
+const offers = (api: TenantApi, c: Parameters<ReturnType<TenantApi['capabilities']>['offered']['has']>[0]) => api.capabilities().offered.has(c);
+
+suite('Fleet commands', () => {
+  suiteTeardown(async () => {
+    await removeAllTenants(await extensionCtx());
+    await stopSimulators();
+  });
+
+  for (const vendor of VENDORS) {
+    test(`${vendor}: blueprint create → rename → enrollment profile → delete (typed name)`, async function () {
+      this.timeout(90_000);
+      await extensionCtx();
+      const sim = await startSim(vendor);
+      const api = apiOf(sim, vendor);
+      if (!offers(api, 'blueprint-manage')) return;
+      const id = await addTenant(sim, vendor);
+      const created = await vscode.commands.executeCommand<Blueprint>('profileStudio.createBlueprint', id, { name: 'E2E Blueprint', templateId: null });
+      assert.ok(created?.id, 'created');
+      const renamed = await vscode.commands.executeCommand<Blueprint>('profileStudio.renameBlueprint', { tenantId: id, blueprint: created }, { name: 'E2E Blueprint renamed' });
+      assert.equal(renamed?.name, 'E2E Blueprint renamed');
+      assert.ok(unwrap(await api.listBlueprints(), 'listBlueprints').some((b) => b.id === created.id && b.name === 'E2E Blueprint renamed'));
+      if (offers(api, 'enrollment-profile')) {
+        const out = vscode.Uri.file(join(await tempDir(), 'enroll.mobileconfig'));
+        const saved = await vscode.commands.executeCommand<vscode.Uri>('profileStudio.downloadEnrollmentProfile', { tenantId: id, blueprint: renamed }, { out });
+        assert.equal(saved?.fsPath, out.fsPath);
+        assert.ok((await readFile(out.fsPath)).byteLength > 100, 'an enrollment profile was written');
+      }
+      const deleted = await vscode.commands.executeCommand<boolean>('profileStudio.deleteBlueprint', { tenantId: id, blueprint: renamed }, { confirm: true });
+      assert.equal(deleted, true);
+      assert.ok(!unwrap(await api.listBlueprints(), 'listBlueprints').some((b) => b.id === created.id), 'gone from the tenant');
+    });
+  }
+
+  test('kandji: tags create → rename → delete', async () => {
+    await extensionCtx();
+    const sim = await startSim('kandji');
+    const api = apiOf(sim, 'kandji');
+    const id = await addTenant(sim, 'kandji');
+    const tag = await vscode.commands.executeCommand<Tag>('profileStudio.createTag', id, { name: 'e2e-tag' });
+    assert.equal(tag?.name, 'e2e-tag');
+    const renamed = await vscode.commands.executeCommand<Tag>('profileStudio.renameTag', { tenantId: id, tag }, { name: 'e2e-tag-2' });
+    assert.equal(renamed?.name, 'e2e-tag-2');
+    assert.ok(unwrap(await api.listTags(), 'listTags').some((t) => t.id === tag.id && t.name === 'e2e-tag-2'));
+    assert.equal(await vscode.commands.executeCommand('profileStudio.deleteTag', { tenantId: id, tag: renamed }, { confirm: true }), true);
+    assert.ok(!unwrap(await api.listTags(), 'listTags').some((t) => t.id === tag.id));
+  });
+
+  test('kandji: users show and delete; vulnerability, ADE device, public key and licensing pages open', async function () {
+    this.timeout(90_000);
+    const ctx = await extensionCtx();
+    const sim = await startSim('kandji');
+    const api = apiOf(sim, 'kandji');
+    const id = await addTenant(sim, 'kandji');
+    const user = unwrap(await api.listUsers(), 'listUsers').items[0]!;
+    const shown = await vscode.commands.executeCommand<TenantUser>('profileStudio.showUser', { tenantId: id, userId: user.id });
+    assert.equal(shown?.id, user.id);
+    assert.ok(ctx.details.shown.has(`${id}/user/${user.id}`));
+    if (offers(api, 'delete-user')) {
+      assert.equal(await vscode.commands.executeCommand('profileStudio.deleteUser', { tenantId: id, userId: user.id }, { confirm: true }), true);
+      const after = await api.getUser(user.id);
+      assert.ok(!after.ok || after.value.archived, 'the user is gone (or archived)');
+    }
+    const cve = unwrap(await api.vulnerabilities(), 'vulnerabilities').items[0];
+    if (cve) {
+      const cveId = String(cve.cve_id ?? cve.id);
+      assert.ok(await vscode.commands.executeCommand('profileStudio.showVulnerability', { tenantId: id, cveId }));
+      assert.ok(ctx.details.shown.has(`${id}/vulnerability/${cveId}`));
+    }
+    const ade = unwrap(await api.adeDevices(), 'adeDevices').items[0];
+    if (ade) assert.ok(await vscode.commands.executeCommand('profileStudio.showAdeDevice', { tenantId: id, adeDeviceId: ade.id }));
+    const key = await vscode.commands.executeCommand<string>('profileStudio.adePublicKey', id);
+    assert.match(key ?? '', /BEGIN/);
+    assert.ok(await vscode.commands.executeCommand('profileStudio.showLicensing', id));
+    assert.ok(ctx.details.shown.has(`${id}/licensing`));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  for (const vendor of VENDORS) {
+    test(`${vendor}: cancel lost mode where a device is lost; delete a device with its typed name`, async function () {
+      this.timeout(90_000);
+      await extensionCtx();
+      const sim = await startSim(vendor);
+      const api = apiOf(sim, vendor);
+      const id = await addTenant(sim, vendor);
+      const devices = unwrap(await api.listDevices({}), 'listDevices').items;
+      if (offers(api, 'lost-mode')) {
+        const lost = await firstLost(api, devices.map((d) => d.id));
+        if (lost) {
+          assert.equal(await vscode.commands.executeCommand('profileStudio.cancelLostMode', { tenantId: id, deviceId: lost }, { confirm: true }), true);
+          const state = unwrap(await api.lostMode(lost), 'lostMode');
+          assert.ok(!state.enabled || /pend|disabl/i.test(state.status), `lost mode cancelled (${state.status})`);
+        }
+      }
+      if (offers(api, 'delete-device')) {
+        const victim = devices.at(-1)!;
+        assert.equal(await vscode.commands.executeCommand('profileStudio.deleteDevice', { tenantId: id, deviceId: victim.id, device: victim }, { confirm: true }), true);
+        const after = await api.getDevice(victim.id);
+        assert.ok(!after.ok && after.error.kind === 'not-found', `the device is gone (${after.ok ? 'still there' : after.error.kind})`);
+      }
+    });
+  }
+});
+
+async function firstLost(api: TenantApi, ids: string[]): Promise<string | undefined> {
+  for (const id of ids.slice(0, 60)) {
+    const s = await api.lostMode(id);
+    if (s.ok && s.value.enabled) return id;
+  }
+  return undefined;
+}
