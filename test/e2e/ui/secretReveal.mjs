@@ -1,0 +1,21 @@
+// Reveal Secret: from a Mac's context menu, the FileVault recovery key; a modal names device and secret,
+// then a second modal shows the value once (left open for the screenshot: this scenario runs last).
+import { eventually } from './workbench.mjs';
+
+export const title = 'secrets: Reveal Secret asks first, then shows the FileVault key once';
+
+export async function run({ wb, page, sim }) {
+  await wb.showProfileStudio();
+  await wb.collapseAllThenExpand('Demo (Kandji)', 'Devices');
+  const byName = new Map(sim.state.devices.map((d) => [d.name, d]));
+  const shown = await wb.childrenOf('Devices');
+  const name = shown.find((n) => byName.get(n)?.platform === 'Mac') ?? shown[0];
+  await wb.contextMenu(wb.treeRow(name), 'Reveal Secret');
+  await wb.pick('FileVault recovery key');
+  const text = await wb.confirmDialog('Reveal', name);
+  if (!/FileVault recovery key/.test(text)) throw new Error(`the confirmation does not name the secret: ${text}`);
+  const dialog = page.locator('.monaco-dialog-box');
+  await eventually(async () => /FileVault recovery key of/.test((await dialog.textContent().catch(() => '')) ?? ''), 'the dialog showing the key');
+  const value = await dialog.locator('.dialog-message-detail').textContent();
+  if (!value || value.length < 8) throw new Error(`no key in the dialog: ${value}`);
+}
