@@ -95,7 +95,11 @@ suite('Fleet commands', () => {
       const id = await addTenant(sim, vendor);
       const devices = unwrap(await api.listDevices({}), 'listDevices').items;
       if (offers(api, 'lost-mode')) {
-        const lost = await firstLost(api, devices.map((d) => d.id));
+        // Put an iPhone into lost mode in the simulator (the demo data starts with none lost).
+        const phone = sim.state.devices.find((d) => d.platform === 'iPhone' || d.platform === 'iPad') as { id: string; lostMode?: boolean } | undefined;
+        if (phone && vendor === 'kandji') phone.lostMode = true;
+        const lost = phone && vendor === 'kandji' ? phone.id : await firstLost(api, devices.map((d) => d.id));
+        assert.ok(lost || vendor !== 'kandji', 'a lost device');
         if (lost) {
           assert.equal(await vscode.commands.executeCommand('profileStudio.cancelLostMode', { tenantId: id, deviceId: lost }, { confirm: true }), true);
           const state = unwrap(await api.lostMode(lost), 'lostMode');

@@ -143,7 +143,7 @@ function vulnerabilityNode(host: TreeHost, parent: TreeNode, access: TenantAcces
     command: { command: 'profileStudio.showVulnerability', title: 'Show Vulnerability', arguments: [{ tenantId: t, cveId: cve }] },
     children: (self) => [
       recordList(host, self, access, `vulnerabilities/${cve}/devices`, 'Affected Devices', 'device-desktop', 'affected devices', (api, c) => api.vulnerabilityDevices(cve, c), ['device_name', 'name', 'serial_number'], ['os_version', 'serial_number']),
-      recordList(host, self, access, `vulnerabilities/${cve}/apps`, 'Affected Apps', 'package', 'affected apps', (api, c) => api.vulnerabilityApps(cve, c), ['software_name', 'app_name', 'name'], ['version', 'device_count']),
+      recordList(host, self, access, `vulnerabilities/${cve}/apps`, 'Affected Apps', 'package', 'affected apps', (api, c) => api.vulnerabilityApps(cve, c), ['software_name', 'app_name', 'name'], ['bundle_id', 'num_devices']),
     ],
   });
 }
