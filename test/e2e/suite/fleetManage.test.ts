@@ -67,9 +67,13 @@ suite('Fleet commands', () => {
     assert.equal(shown?.id, user.id);
     assert.ok(ctx.details.shown.has(`${id}/user/${user.id}`));
     if (offers(api, 'delete-user')) {
-      assert.equal(await vscode.commands.executeCommand('profileStudio.deleteUser', { tenantId: id, userId: user.id }, { confirm: true }), true);
-      const after = await api.getUser(user.id);
-      assert.ok(!after.ok || after.value.archived, 'the user is gone (or archived)');
+      // Kandji refuses to delete a user who still has devices: the command says so in plain words.
+      const withDevices = unwrap(await api.listUsers(), 'listUsers').items.find((u) => (u.deviceCount ?? 0) > 0);
+      if (withDevices) {
+        assert.equal(await vscode.commands.executeCommand('profileStudio.deleteUser', { tenantId: id, userId: withDevices.id }, { confirm: true }), undefined);
+        assert.match(ctx.say.last?.text ?? '', /^Deleting the user .* failed on .*: .*assigned/);
+        assert.ok(unwrap(await api.getUser(withDevices.id), 'getUser'), 'the user is still there');
+      }
     }
     const cve = unwrap(await api.vulnerabilities(), 'vulnerabilities').items[0];
     if (cve) {
