@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DeviceFullDetails, PrismCategory } from '../../../tenant/src/api/fleetApi';
 import { PRISM_CATEGORIES } from '../../../tenant/src/api/fleetApi';
+import { startSimulator } from '../../../tenant/src/simulator';
 import { addTenant, apiOf, childByLabel, childrenOf, walk, extensionCtx, labelOf, removeAllTenants, startSim, stopSimulators, tempDir, unwrap, VENDORS } from './helpers';
 
 const FOLDER_OF: Record<string, string> = { prism: 'Reports', ade: 'Automated Device Enrollment', tags: 'Tags', users: 'Users', threats: 'Threats', vulnerabilities: 'Vulnerabilities', licensing: 'Licensing' };
@@ -118,5 +119,26 @@ suite('Fleet tree', () => {
     assert.equal(outcome.status, 'saved');
     const text = await readFile(out.fsPath, 'utf8');
     assert.ok(text.split('\n').length > 1, 'a header and rows');
+  });
+
+  test('kandji at 100,000 devices: the first device page renders from one request', async function () {
+    this.timeout(300_000);
+    const ctx = await extensionCtx();
+    const sim = await startSimulator({ vendor: 'kandji', port: 0, data: 'demo', demo: { devices: 100_000 } });
+    try {
+      const id = await addTenant(sim, 'kandji');
+      const devicesNode = ctx.tree.tenantNode(id)!.devices;
+      const started = performance.now();
+      const rows = await childrenOf(ctx, devicesNode);
+      const ms = performance.now() - started;
+      const devices = rows.filter((r) => /^device\./.test(r.item.contextValue ?? ''));
+      assert.equal(devices.length, 300, 'one vendor page');
+      assert.equal(rows.at(-1)!.item.contextValue, 'loadMore');
+      assert.match(String(rows.at(-1)!.item.description), /300 of 100000 shown/);
+      console.log(`    first device page of 100,000: ${ms.toFixed(0)} ms`);
+      assert.ok(ms < 3000, `first page in ${ms.toFixed(0)} ms`);
+    } finally {
+      await sim.stop();
+    }
   });
 });
