@@ -88,7 +88,6 @@
   });
   $('device').addEventListener('keydown', (e) => { if (e.key === 'Enter') $('apply').click(); });
   blueprint.addEventListener('change', () => $('apply').click());
-  $('csv').addEventListener('click', () => vscode.postMessage({ type: 'csv', sort: state.sort, blueprintId: state.blueprintId || undefined, device: state.device || undefined }));
   $('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
   ask();
 })();

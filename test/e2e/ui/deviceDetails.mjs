@@ -28,6 +28,6 @@ export async function run({ wb, page, sim }) {
   for (const want of ['Library Items', 'Apps', 'Activity', 'Commands']) {
     if (!kids.includes(want)) throw new Error(`no "${want}" under the device: ${kids.join(', ')}`);
   }
-  await wb.expand('Library Items');
-  await wb.childrenOf('Library Items');
+  // Leave the tenant's own Library Items folder collapsed, so the device and its folders stay in view.
+  await wb.setExpanded('Library Items', false).catch(() => undefined);
 }

@@ -5,6 +5,8 @@ import { eventually } from './workbench.mjs';
 export const title = 'secrets: Reveal Secret asks first, then shows the FileVault key once';
 
 export async function run({ wb, page, sim }) {
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('w'); // close the report of the previous scenario
   await wb.showProfileStudio();
   await wb.collapseAllThenExpand('Demo (Kandji)', 'Devices');
   const byName = new Map(sim.state.devices.map((d) => [d.name, d]));
