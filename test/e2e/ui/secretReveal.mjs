@@ -14,9 +14,12 @@ export async function run({ wb, page, sim }) {
   const name = shown.find((n) => byName.get(n)?.platform === 'Mac') ?? shown[0];
   await wb.contextMenu(wb.treeRow(name), 'Reveal Secret');
   await wb.pick('FileVault recovery key');
-  const text = await wb.confirmDialog('Reveal', name);
-  if (!/FileVault recovery key/.test(text)) throw new Error(`the confirmation does not name the secret: ${text}`);
+  // The value dialog follows the confirmation at once, so the dialog box may never detach in between.
   const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 60_000 });
+  const text = (await dialog.textContent()) ?? '';
+  if (!text.includes(name) || !/FileVault recovery key/.test(text)) throw new Error(`the confirmation does not name device and secret: ${text}`);
+  await dialog.locator('.monaco-button', { hasText: 'Reveal' }).first().click();
   await eventually(async () => /FileVault recovery key of/.test((await dialog.textContent().catch(() => '')) ?? ''), 'the dialog showing the key');
   const value = await dialog.locator('.dialog-message-detail').textContent();
   if (!value || value.length < 8) throw new Error(`no key in the dialog: ${value}`);
