@@ -130,12 +130,12 @@ suite('Fleet tree', () => {
       const devicesNode = ctx.tree.tenantNode(id)!.devices;
       const started = performance.now();
       const rows = await childrenOf(ctx, devicesNode);
+      console.log(`    first device page of 100,000: ${(performance.now() - started).toFixed(0)} ms`);
       const ms = performance.now() - started;
       const devices = rows.filter((r) => /^device\./.test(r.item.contextValue ?? ''));
       assert.equal(devices.length, 300, 'one vendor page');
       assert.equal(rows.at(-1)!.item.contextValue, 'loadMore');
-      assert.match(String(rows.at(-1)!.item.description), /300 of 100000 shown/);
-      console.log(`    first device page of 100,000: ${ms.toFixed(0)} ms`);
+      assert.match(String(rows.at(-1)!.item.description), /^300 (of 100000 )?shown$/);
       assert.ok(ms < 3000, `first page in ${ms.toFixed(0)} ms`);
     } finally {
       await sim.stop();

@@ -8,6 +8,7 @@ export const title = 'device details: webview with sections, history folders und
 export const webviewFrame = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
 
 export async function run({ wb, page, sim }) {
+  if (await page.locator('[id="workbench.parts.panel"]').isVisible()) await page.keyboard.press('Control+j');
   await wb.showProfileStudio();
   await wb.collapseAllThenExpand('Demo (Kandji)', 'Devices');
   const byName = new Map(sim.state.devices.map((d) => [d.name, d]));
