@@ -34,6 +34,19 @@ suite('Fleet tree', () => {
       const errors = rows.filter((r) => r.item.contextValue === 'message.error').map((r) => labelOf(r.item));
       assert.deepEqual(errors, [], 'no folder failed to load');
       assert.ok(rows.length > 20, `walked ${rows.length} nodes`);
+      // Every kind of click in the fleet tree runs without an error message (one row per command).
+      const clicked = new Set<string>();
+      for (const r of rows) {
+        const cmd = r.item.command;
+        if (!cmd || clicked.has(cmd.command) || ['profileStudio.loadMore', 'profileStudio.refresh', 'profileStudio.updateToken', 'profileStudio.pushProfile'].includes(cmd.command)) continue;
+        clicked.add(cmd.command);
+        const before = ctx.say.last;
+        await vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? []));
+        assert.ok(ctx.say.last === before || ctx.say.last?.level !== 'error', `${cmd.command} on "${labelOf(r.item)}": ${ctx.say.last?.text}`);
+      }
+      if (caps.offered.has('prism')) assert.ok(clicked.has('profileStudio.openReport'), `clicked: ${[...clicked].join(', ')}`);
+      assert.ok(clicked.has('profileStudio.openDevice'), `clicked: ${[...clicked].join(', ')}`);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       // Device history folders appear under a device where offered.
       const device = rows.find((r) => /^device\./.test(r.item.contextValue ?? ''))!;
       assert.ok(device, 'a device row');
