@@ -51,28 +51,27 @@ export const exportReport =
     const access = ctx.access(ref.tenantId);
     const outcome = await ctx.progress(`Exporting ${title}`, async (report, token): Promise<ExportOutcome> => {
       report('asking for the export');
-      let state: ExportState;
       const requested = await access.call((api) => api.requestReportExport(ref.category));
       if (!requested.ok) {
         ctx.say.apiError(`Exporting ${title}`, requested.error, tenant);
         return { status: 'failed' };
       }
-      state = requested.value;
+      let state: ExportState = requested.value;
       const deadline = Date.now() + EXPORT_DEADLINE_MS;
       while (state.state === 'pending') {
         if (token.isCancellationRequested) return { status: 'cancelled' };
         if (Date.now() > deadline) {
-        ctx.say.error(`Exporting ${title}: the export was not ready after 10 minutes.`);
-        return { status: 'failed' };
-      }
+          ctx.say.error(`Exporting ${title}: the export was not ready after 10 minutes.`);
+          return { status: 'failed' };
+        }
         report('waiting for the file');
         await sleep(opts.pollMs ?? POLL_MS, token);
         if (token.isCancellationRequested) return { status: 'cancelled' };
         const polled = await access.call((api) => api.reportExportState(state.exportId));
         if (!polled.ok) {
-        ctx.say.apiError(`Exporting ${title}`, polled.error, tenant);
-        return { status: 'failed' };
-      }
+          ctx.say.apiError(`Exporting ${title}`, polled.error, tenant);
+          return { status: 'failed' };
+        }
         state = polled.value;
       }
       if (state.state === 'failed') {
