@@ -126,8 +126,16 @@ export function kandjiFleetRoutes(router: Router, ctx: RouteContext): void {
       const total = devices.length * per;
       const lim = Math.min(limit ?? 25, MAX_PAGE);
       const start = offset ?? 0;
+      const sortBy = req.query.get('sort_by');
+      const rowAt = (i: number) => prismRow(category, devices[Math.floor(i / per)]!, i % per, state);
       const data: Record<string, unknown>[] = [];
-      for (let i = start; i < Math.min(total, start + lim); i++) data.push(prismRow(category, devices[Math.floor(i / per)]!, i % per, state));
+      if (sortBy) {
+        // Sorting needs every row; unsorted pages build only the rows they show.
+        const all = Array.from({ length: total }, (_, i) => rowAt(i)).sort(prismOrder(sortBy));
+        data.push(...all.slice(start, start + lim));
+      } else {
+        for (let i = start; i < Math.min(total, start + lim); i++) data.push(rowAt(i));
+      }
       return json(200, { cursor: null, data, limit: lim, offset: start, total });
     });
   }
@@ -390,4 +398,18 @@ function kandjiFleetDirectoryRoutes(router: Router, ctx: RouteContext, stores: D
     const plist = `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>PayloadContent</key>\n\t<dict>\n\t\t<key>URL</key>\n\t\t<string>${req.origin}/mdm/ota/${bp.id}</string>\n\t\t<key>Challenge</key>\n\t\t<string>${bp.enrollmentCode.code}</string>\n\t\t<key>DeviceAttributes</key>\n\t\t<array><string>UDID</string><string>SERIAL</string><string>PRODUCT</string></array>\n\t</dict>\n\t<key>PayloadDisplayName</key>\n\t<string>${bp.name.replace(/[<&]/g, '')} enrollment</string>\n\t<key>PayloadIdentifier</key>\n\t<string>io.kandji.ota.${bp.id}</string>\n\t<key>PayloadType</key>\n\t<string>Profile Service</string>\n\t<key>PayloadUUID</key>\n\t<string>${bp.id.toUpperCase()}</string>\n\t<key>PayloadVersion</key>\n\t<integer>1</integer>\n</dict>\n</plist>\n`;
     return { status: 200, headers: { 'content-type': 'application/x-apple-aspen-config', 'content-disposition': `attachment; filename="kandji-enroll-${bp.id.slice(0, 8)}.mobileconfig"` }, body: plist };
   });
+}
+
+/** Prism's `sort_by`: a row field, ascending, or descending with a leading `-`; rows without the field go last. */
+function prismOrder(sortBy: string): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
+  const descending = sortBy.startsWith('-');
+  const field = descending ? sortBy.slice(1) : sortBy;
+  return (a, b) => {
+    const x = a[field];
+    const y = b[field];
+    if (x === undefined || x === null) return y === undefined || y === null ? 0 : 1;
+    if (y === undefined || y === null) return -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return descending ? -order : order;
+  };
 }

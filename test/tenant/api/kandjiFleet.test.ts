@@ -76,6 +76,12 @@ test('kandji fleet: Prism pages every category, filters by blueprint and device,
   const second = unwrap(await api.reportPage('device_information', { pageSize: 50 }, first.next));
   assert.notEqual(second.items[0]!['device_id'], first.items[0]!['device_id']);
   const row = first.items[0]!;
+  const names = (rows: { [k: string]: unknown }[]) => rows.map((r) => String(r['device__name']));
+  const ascending = names(unwrap(await api.reportPage('device_information', { pageSize: 20, sortBy: 'device__name' })).items);
+  assert.deepEqual(ascending, [...ascending].sort((x, y) => x.localeCompare(y)), 'sort_by orders the rows');
+  const descending = names(unwrap(await api.reportPage('device_information', { pageSize: 20, sortBy: '-device__name' })).items);
+  assert.deepEqual(descending, [...descending].sort((x, y) => y.localeCompare(x)), 'a leading - sorts descending');
+  assert.notDeepEqual(ascending, descending);
   const byBlueprint = unwrap(await api.reportPage('device_information', { blueprintId: String(row['blueprint_id']) }));
   assert.ok(byBlueprint.items.every((r) => r['blueprint_id'] === row['blueprint_id']));
   const byDevice = unwrap(await api.reportPage('apps', { deviceId: String(row['device_id']) }));

@@ -21,6 +21,7 @@ export async function exerciseFleet(api: TenantApi, sim: Simulator): Promise<voi
   if (caps.offered.has('secrets')) for (const kind of SECRET_KINDS) unwrap(await api.deviceSecret(mac.id, kind), `deviceSecret ${kind}`);
   if (caps.offered.has('prism')) {
     for (const category of PRISM_CATEGORIES) unwrap(await api.reportPage(category, { pageSize: 5 }), `reportPage ${category}`);
+    unwrap(await api.reportPage('device_information', { pageSize: 5, sortBy: '-device__name' }), 'reportPage sorted');
     unwrap(await api.reportCount('apps'), 'reportCount');
     const requested = unwrap(await api.requestReportExport('filevault'), 'requestReportExport');
     unwrap(await api.reportExportState(requested.exportId), 'reportExportState');
