@@ -3,25 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { createProfileService, type PlistDocument, type PlistNode } from '../../server/src/core';
+import { createProfileService } from '../../server/src/core';
 import { parsePlist } from '../../server/src/core/plist/parser';
 import { validateProfile } from '../../server/src/core/validate';
 import { fileSchemaSource } from '../../server/src/host/schemaSource';
 import { syntheticProfile } from '../../scripts/bench/synthetic';
 import { prng } from '../../scripts/bench/fuzz';
+import { shape } from './randomEdits';
 
 const schemaSource = fileSchemaSource(join(__dirname, '..', '..', 'schemas'));
-
-function shape(doc: PlistDocument): unknown {
-  const node = (n: PlistNode | undefined): unknown => {
-    if (!n) return null;
-    const base = { kind: n.kind, span: n.span, content: n.content, closed: n.closed, parentKind: n.parent?.kind ?? null };
-    if (n.kind === 'dict') return { ...base, entries: n.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, keyContent: e.keyContent, value: node(e.value) })) };
-    if (n.kind === 'array') return { ...base, items: n.items.map(node) };
-    return { ...base, text: n.text };
-  };
-  return { root: node(doc.root), plistSpan: doc.plistSpan, problems: doc.problems };
-}
 
 const pieces = ['x', '1', ' ', '\n', '<', '>', '</string>', '<string>', '<key>A</key>', '<true/>', '<dict>', '</dict>', '&amp;', '&bad;', '<integer>x</integer>', 'PayloadUUID'];
 
