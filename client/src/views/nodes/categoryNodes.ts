@@ -6,7 +6,8 @@ import { LibraryItemNode } from './libraryItemNode';
 import { MessageNode } from './messageNode';
 import { TreeNode, type TreeHost } from './treeNode';
 
-abstract class CategoryNode extends TreeNode {
+/** A collapsible tenant folder (`category.<key>` in menus) whose children load on expand. */
+export abstract class CategoryNode extends TreeNode {
   abstract readonly label: string;
   abstract readonly key: string;
   abstract readonly icon: string;

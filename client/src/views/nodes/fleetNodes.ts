@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { PRISM_CATEGORIES, PRISM_TITLES, type AdeDevice, type AdeIntegration, type FleetCapabilities, type PrismCategory, type Tag, type TenantUser, type VendorRecord } from '../../../../tenant/src/api/fleetApi';
 import { recordFields } from '../../webviews/detailsPanel';
 import type { TenantAccess } from './access';
+import { CategoryNode } from './categoryNodes';
 import { field, FolderNode, ListNode, RecordNode, type RecordView } from './listNode';
 import { MessageNode } from './messageNode';
 import { TreeNode, type TreeHost } from './treeNode';
@@ -193,22 +194,10 @@ function adeFolder(host: TreeHost, parent: TreeNode, access: TenantAccess): Fold
 }
 
 /** Reports: one node per Prism category, with its row count. */
-export class ReportsNode extends TreeNode {
-  constructor(
-    host: TreeHost,
-    parent: TreeNode,
-    readonly access: TenantAccess,
-  ) {
-    super(host, parent);
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const t = new vscode.TreeItem('Reports', vscode.TreeItemCollapsibleState.Collapsed);
-    t.id = `${this.access.tenantId}/reports`;
-    t.iconPath = new vscode.ThemeIcon('graph');
-    t.contextValue = 'category.reports';
-    return t;
-  }
+export class ReportsNode extends CategoryNode {
+  readonly label = 'Reports';
+  readonly key = 'reports';
+  readonly icon = 'graph';
 
   protected override async loadChildren(): Promise<TreeNode[]> {
     const counts = await Promise.all(PRISM_CATEGORIES.map((c) => this.access.call((api) => api.reportCount(c))));
