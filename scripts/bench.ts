@@ -85,23 +85,44 @@ function check(label: string, got: string[], want: string[]): void {
   if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${label}: diagnostics ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
 }
 
-/** Timed flips over the protocol; for our server, each answer is checked against the expected codes. */
-async function lspFlips(server: BenchServer, checked: boolean, { name: size, edits, warmup }: Size, text: string, where: Where): Promise<number[]> {
-  const uri = `file:///bench/${size.replace(' ', '')}-${where.split(' ')[0]}.mobileconfig`;
-  const first = await open(server, uri, text);
-  if (checked) check(`${size} open`, first.map((d) => String(d.code)), []);
-  const flip = flipFor(text, where);
-  const times: number[] = [];
-  let current = text;
+interface Timings {
+  ours: number[];
+  noop: number[];
+}
+
+/**
+ * Runs edit `i` on our server and on the no-op one in turn (which goes first alternates), so that both
+ * see the same machine; `warmup` edits are not timed.
+ */
+async function inTurn(ours: BenchServer, noop: BenchServer, { edits, warmup }: Size, run: (server: BenchServer, i: number) => Promise<number>): Promise<Timings> {
+  const times: Timings = { ours: [], noop: [] };
   for (let i = 0; i < edits + warmup; i++) {
-    const invalid = i % 2 === 0;
-    const { events, text: next } = toEvents(current, invalid ? flip.toInvalid : flip.toValid);
-    const { ms: t, items } = await editThenPull(server, uri, i + 2, events);
-    current = next;
-    if (checked) check(`${size} ${where} edit ${i + 1}`, items.map((d) => String(d.code)), invalid ? flip.invalidCodes : []);
-    if (i >= warmup) times.push(t);
+    const first = i % 2 === 0 ? ours : noop;
+    const a = await run(first, i);
+    const b = await run(first === ours ? noop : ours, i);
+    if (i < warmup) continue;
+    times.ours.push(first === ours ? a : b);
+    times.noop.push(first === ours ? b : a);
   }
-  await close(server, uri);
+  return times;
+}
+
+/** Timed flips over the protocol; our server's answers are checked against the expected codes. */
+async function lspFlips(ours: BenchServer, noop: BenchServer, size: Size, text: string, where: Where): Promise<Timings> {
+  const uri = `file:///bench/${size.name.replace(' ', '')}-${where.split(' ')[0]}.mobileconfig`;
+  check(`${size.name} open`, (await open(ours, uri, text)).map((d) => String(d.code)), []);
+  await open(noop, uri, text);
+  const flip = flipFor(text, where);
+  const { events: breaking, text: invalidText } = toEvents(text, flip.toInvalid);
+  const { events: mending } = toEvents(invalidText, flip.toValid);
+  const times = await inTurn(ours, noop, size, async (server, i) => {
+    const invalid = i % 2 === 0;
+    const { ms: t, items } = await editThenPull(server, uri, i + 2, invalid ? breaking : mending);
+    if (server === ours) check(`${size.name} ${where} edit ${i + 1}`, items.map((d) => String(d.code)), invalid ? flip.invalidCodes : []);
+    return t;
+  });
+  await close(ours, uri);
+  await close(noop, uri);
   return times;
 }
 
@@ -127,20 +148,18 @@ function engineFlips(service: ProfileService, { name: size, edits, warmup }: Siz
 }
 
 /** Typing with completion: the flip inside a payload plus a completion request right after it. */
-async function completionFlips(server: BenchServer, { name: size, edits, warmup }: Size, text: string): Promise<number[]> {
-  const uri = `file:///bench/${size.replace(' ', '')}-completion.mobileconfig`;
-  await open(server, uri, text);
+async function completionFlips(ours: BenchServer, noop: BenchServer, size: Size, text: string): Promise<Timings> {
+  const uri = `file:///bench/${size.name.replace(' ', '')}-completion.mobileconfig`;
+  await open(ours, uri, text);
+  await open(noop, uri, text);
   const flip = flipFor(text, 'inside a payload');
-  const times: number[] = [];
-  let current = text;
-  for (let i = 0; i < edits + warmup; i++) {
-    const { events, text: next } = toEvents(current, i % 2 === 0 ? flip.toInvalid : flip.toValid);
-    const at = TextDocument.create(uri, 'x', 0, next).positionAt(flip.toInvalid[0]!.offset + 1);
-    const { ms: t } = await editThenComplete(server, uri, i + 2, events, at);
-    current = next;
-    if (i >= warmup) times.push(t);
-  }
-  await close(server, uri);
+  const { events: breaking, text: invalidText } = toEvents(text, flip.toInvalid);
+  const { events: mending } = toEvents(invalidText, flip.toValid);
+  // Right after the edited character; the flip keeps every line's length, so one position fits both texts.
+  const at = TextDocument.create(uri, 'x', 0, text).positionAt(flip.toInvalid[0]!.offset + 1);
+  const times = await inTurn(ours, noop, size, async (server, i) => (await editThenComplete(server, uri, i + 2, i % 2 === 0 ? breaking : mending, at)).ms);
+  await close(ours, uri);
+  await close(noop, uri);
   return times;
 }
 
@@ -221,14 +240,12 @@ async function lspSection(schemasDir: string, texts: Map<string, string>): Promi
   for (const s of sizes) {
     const text = texts.get(s.name)!;
     for (const where of places) {
-      const a = await lspFlips(ours, true, s, text, where);
-      const b = await lspFlips(noop, false, s, text, where);
+      const { ours: a, noop: b } = await lspFlips(ours, noop, s, text, where);
       const ratio = pct(a, 50) / pct(b, 50);
       lspRows.push([s.name, where, ms(pct(a, 50)), ms(pct(a, 95)), ms(pct(b, 50)), ms(pct(b, 95)), ratio.toFixed(2), `<= 2: ${verdict(ratio <= 2)}`, `${s.edits} (+${s.warmup})`, load()]);
     }
     if (s.name !== '5 KB') {
-      const a = await completionFlips(ours, s, text);
-      const b = await completionFlips(noop, s, text);
+      const { ours: a, noop: b } = await completionFlips(ours, noop, s, text);
       const ratio = pct(a, 50) / pct(b, 50);
       completionRows.push([s.name, ms(pct(a, 50)), ms(pct(a, 95)), ms(pct(b, 50)), ms(pct(b, 95)), ratio.toFixed(2), `<= 2: ${verdict(ratio <= 2)}`, load()]);
     }
