@@ -227,7 +227,6 @@ function engineSections(service: ProfileService, texts: Map<string, string>): vo
 }
 
 async function lspSection(schemasDir: string, texts: Map<string, string>): Promise<void> {
-
   // 3. Over stdio: our bundled server and a no-op server built the same way, same client.
   const serverJs = join(root, 'server', 'out', 'server.js');
   if (!existsSync(serverJs)) execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
@@ -277,7 +276,6 @@ async function lspSection(schemasDir: string, texts: Map<string, string>): Promi
     ['ours', rss === undefined ? 'n/a' : `${rss.toFixed(0)} MB`, `<= 400 MB: ${verdict(rss !== undefined && rss <= 400)}`],
     ['no-op', noopRss === undefined ? 'n/a' : `${noopRss.toFixed(0)} MB`, ''],
   ]);
-
 }
 
 function fuzzSection(service: ProfileService, texts: Map<string, string>): void {
