@@ -36,8 +36,11 @@ export function statusPhrase(message: string): string {
   return [words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1).toLowerCase(), ...words.slice(1).map((w) => w.toLowerCase())].join(' ');
 }
 
-/** One stderr line for a failed API call; `hint` replaces the generic one when the caller knows better. */
+/**
+ * One stderr line for a failed API call; `hint` replaces the generic one when the caller knows better. A vendor
+ * sentence's closing period is dropped: the status and hint follow it ("... devices (HTTP 400). Assign ...").
+ */
 export function apiMessage(what: string, error: ApiError, hint?: string): string {
-  const shown = { ...error, message: statusPhrase(error.message), ...(hint === undefined ? {} : { hint }) };
+  const shown = { ...error, message: statusPhrase(error.message).replace(/(?<!\.)\.$/, ''), ...(hint === undefined ? {} : { hint }) };
   return `${what} failed: ${formatApiError(shown)}`;
 }

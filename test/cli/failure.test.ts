@@ -17,6 +17,10 @@ test('a bare status phrase reads the same from every server; vendor sentences ar
   assert.equal(statusPhrase('policy not found'), 'Policy not found');
   assert.equal(statusPhrase('Must provide assignment_node_id for Assignment Map Blueprint'), 'Must provide assignment_node_id for Assignment Map Blueprint');
   assert.equal(apiMessage('Reading device x', { kind: 'not-found', message: 'Not Found', status: 404, hint: 'Check the id' }), 'Reading device x failed: Not found (HTTP 404). Check the id');
+  // A vendor sentence's own period would sit before "(HTTP 400)." and the hint.
+  assert.equal(apiMessage('Deleting user u', { kind: 'invalid', message: 'User still assigned to one or more devices.', status: 400 }, 'Unassign them'),
+    'Deleting user u failed: User still assigned to one or more devices (HTTP 400). Unassign them');
+  assert.equal(apiMessage('Pushing p', { kind: 'invalid', message: 'Wait...', status: 400 }), 'Pushing p failed: Wait... (HTTP 400)');
 });
 
 test('did-you-mean uses the core suggester', () => {
