@@ -208,11 +208,17 @@ function kandjiFleetDirectoryRoutes(router: Router, ctx: RouteContext, stores: D
   const { state } = ctx;
   const notFound = (): SimResponse => json(404, NOT_FOUND);
   const ADE_ID = '821b216b-8a8d-4089-b4d9-c66dc83f92f2';
-  const integration = () => ({
-    id: ADE_ID, server_name: 'Acme ABM', org_name: 'Acme Corp', access_token_expiry: iso(state.now() + 200 * 86_400_000), days_left: 200,
-    defaults: { email: 'it@acme.example', phone: '+1 555 0100' }, device_counts: { total: adeDevices().length }, last_device_sync: iso(state.now() - 3_600_000),
-    blueprint: { id: state.devices[0]?.groupIds[0] ?? '', name: state.blueprints.get(state.devices[0]?.groupIds[0] ?? '')?.name ?? '', color: 'aqua-800', icon: 'ss-files' },
-  });
+  // A renewal replaces the contact and default blueprint, and the new server token is good for a year.
+  let renewed: { email: string; phone: string; blueprintId: string; expiry: number } | undefined;
+  const integration = () => {
+    const expiry = renewed?.expiry ?? state.now() + 200 * 86_400_000;
+    const blueprintId = renewed?.blueprintId ?? state.devices[0]?.groupIds[0] ?? '';
+    return {
+      id: ADE_ID, server_name: 'Acme ABM', org_name: 'Acme Corp', access_token_expiry: iso(expiry), days_left: Math.max(0, Math.floor((expiry - state.now()) / 86_400_000)),
+      defaults: { email: renewed?.email ?? 'it@acme.example', phone: renewed?.phone ?? '+1 555 0100' }, device_counts: { total: adeDevices().length }, last_device_sync: iso(state.now() - 3_600_000),
+      blueprint: { id: blueprintId, name: state.blueprints.get(blueprintId)?.name ?? '', color: 'aqua-800', icon: 'ss-files' },
+    };
+  };
   const adeDevices = () => state.devices.filter((d) => d.platform !== 'Vision' && hashString(`ade:${d.id}`) % 4 !== 0);
   /** The list answers nest the blueprint and user; the single-device answer gives their ids (Kandji's examples). */
   const adeDetailJson = (d: SimDevice) => {
@@ -251,6 +257,7 @@ function kandjiFleetDirectoryRoutes(router: Router, ctx: RouteContext, stores: D
     for (const f of ['blueprint_id', 'phone', 'email']) if (typeof body.fields.get(f) !== 'string' || body.fields.get(f) === '') errors[f] = ['This field is required.'];
     if (!body.files.get('file')) errors['file'] = ['No file was submitted.'];
     if (Object.keys(errors).length) return json(400, errors);
+    renewed = { email: String(body.fields.get('email')), phone: String(body.fields.get('phone')), blueprintId: String(body.fields.get('blueprint_id')), expiry: state.now() + 365 * 86_400_000 };
     return json(200, integration());
   });
 
