@@ -1,8 +1,10 @@
 // profile-studio ade | tags | users | threats | vulns | licensing. Vendor records (threats, vulnerabilities)
 // print with the vendor's field names under --json; our own types (tags, users, ADE) with neutral names.
-import type { Page, Result, VendorRecord } from '../../../tenant/src/api';
+import type { ApiError, Page, Result, VendorRecord } from '../../../tenant/src/api';
+import type { TenantUser } from '../../../tenant/src/api/fleetApi';
 import { apiFailure, printJson, printTable, streamJsonPages, usageError, type TenantCommand } from '../command';
 import { ExitCode, type CliIo } from '../io';
+import { notFound } from './lookup';
 
 const json = { name: 'json', kind: 'flag' as const, help: 'print JSON' };
 const str = (v: unknown): string => (v === null || v === undefined ? '-' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
@@ -149,6 +151,40 @@ export const usersShow: TenantCommand = {
     return ExitCode.ok;
   },
 };
+
+export const usersDelete: TenantCommand = {
+  spec: {
+    command: 'users delete', summary: 'Delete a user from the tenant (Kandji: only a user with no devices). Needs --yes.',
+    positionals: [{ name: 'id', required: true, help: 'user id (`profile-studio users list` shows them)' }],
+    options: [{ name: 'yes', kind: 'flag', help: 'confirm the deletion' }],
+  },
+  async run(args, ctx) {
+    const { io, api } = ctx;
+    const id = args.positionals[0]!;
+    const caps = api.capabilities();
+    if (!caps.offered.has('delete-user')) return apiFailure(io, 'Deleting a user', { kind: 'not-offered', capability: 'delete-user', message: `delete-user is not offered by ${caps.vendorName}` });
+    if (!args.flags.has('yes')) return usageError(io, this.spec, 'deleting a user needs --yes');
+    // Read first: an unknown id gets the close match, and the messages can name the user.
+    const user = await api.getUser(id);
+    if (!user.ok) return user.error.kind === 'not-found' ? notFound(ctx, 'user', id, `Deleting user ${id}`) : apiFailure(io, `Reading user ${id}`, user.error);
+    const who = userLabel(user.value);
+    const r = await api.deleteUser(id);
+    if (r.ok) { io.stdout(`Deleted user ${who}\n`); return ExitCode.ok; }
+    if (r.error.kind === 'not-found') return notFound(ctx, 'user', id, `Deleting user ${who}`);
+    return apiFailure(io, `Deleting user ${who}`, r.error, stillAssignedHint(r.error, caps.vendorName, user.value.deviceCount));
+  },
+};
+
+const userLabel = (u: TenantUser): string => `${u.name || u.id}${u.email && u.email !== u.name ? ` <${u.email}>` : ''} (${u.id})`;
+
+/** Kandji answers 400 "User still assigned to one or more devices." for a user who has devices: say what to do. */
+function stillAssignedHint(error: ApiError, vendorName: string, deviceCount: number | undefined): string | undefined {
+  if (error.kind !== 'invalid' || !/assigned/i.test(error.message)) return undefined;
+  const rule = `${vendorName} deletes only users who have no devices`;
+  const fix = `to another user (or none) in ${vendorName}, then delete again`;
+  if (!deviceCount) return `${rule}: assign this user's devices ${fix}`;
+  return `${rule}, and this one has ${deviceCount}: assign ${deviceCount === 1 ? 'that device' : 'those devices'} ${fix}`;
+}
 
 export const threatsList: TenantCommand = {
   spec: { command: 'threats list', summary: 'Threat details (malware and PUP), every page; --json keeps the vendor fields.', positionals: [], options: [json] },

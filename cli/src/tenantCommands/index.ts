@@ -7,16 +7,17 @@ import { syncPullCommand, syncPushCommand, syncStatusCommand } from './sync';
 import { blueprintsCreate, blueprintsDelete, blueprintsEnrollmentProfile, blueprintsRename, blueprintsTemplates } from './blueprintsManage';
 import {
   adeDevice, adeDevices, adeIntegrations, licensing, tagsCreate, tagsDelete, tagsList, tagsRename, threatsBehavioral, threatsList, usersList,
-  usersShow, vulnsApps, vulnsDetections, vulnsDevices, vulnsList, vulnsShow,
+  usersDelete, usersShow, vulnsApps, vulnsDetections, vulnsDevices, vulnsList, vulnsShow,
 } from './directory';
 import { devicesActivity, devicesApps, devicesCommands, devicesDelete, devicesLibraryItems, devicesLostMode, devicesSecrets } from './fleetDevices';
+import { adeRenew } from './adeRenew';
 import { prismCategoryCommands, prismCount, prismExport } from './prism';
 
 export const tenantCommands: ReadonlyMap<string, TenantCommand> = new Map(
   [profilesList, profilesPush, profilesPull, profilesDelete, blueprintsList, blueprintsItems, blueprintsAssign, blueprintsRemove,
     devicesList, devicesShow, devicesAction, devicesSecrets, devicesApps, devicesActivity, devicesCommands, devicesLibraryItems, devicesLostMode,
     devicesDelete, blueprintsCreate, blueprintsRename, blueprintsDelete, blueprintsTemplates, blueprintsEnrollmentProfile, ...prismCategoryCommands,
-    prismCount, prismExport, adeIntegrations, adeDevices, adeDevice, tagsList, tagsCreate, tagsRename, tagsDelete, usersList, usersShow, threatsList,
+    prismCount, prismExport, adeIntegrations, adeDevices, adeDevice, adeRenew, tagsList, tagsCreate, tagsRename, tagsDelete, usersList, usersShow, usersDelete, threatsList,
     threatsBehavioral, vulnsList, vulnsDetections, vulnsShow, vulnsDevices, vulnsApps, licensing,
     syncStatusCommand, syncPullCommand, syncPushCommand].map((c) => [c.spec.command, c]),
 );
