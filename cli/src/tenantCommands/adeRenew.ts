@@ -2,10 +2,9 @@
 // blueprint the vendor requires. Everything that can be checked locally is checked before any request.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { CliIo } from '../io';
 import { apiFailure, listFailure, printJson, usageError, type TenantCommand } from '../command';
 import { fileProblem } from '../failure';
-import { ExitCode } from '../io';
+import { ExitCode, type CliIo } from '../io';
 import { notFound } from './lookup';
 
 /** A server token is a few kilobytes; anything this large is the wrong file, and is not uploaded. */
