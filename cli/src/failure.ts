@@ -41,6 +41,6 @@ export function statusPhrase(message: string): string {
  * sentence's closing period is dropped: the status and hint follow it ("... devices (HTTP 400). Assign ...").
  */
 export function apiMessage(what: string, error: ApiError, hint?: string): string {
-  const shown = { ...error, message: statusPhrase(error.message).replace(/(?<!\.)\.$/, ''), ...(hint === undefined ? {} : { hint }) };
+  const shown = { ...error, message: statusPhrase(error.message), ...(hint === undefined ? {} : { hint }) };
   return `${what} failed: ${formatApiError(shown)}`;
 }

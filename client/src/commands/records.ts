@@ -64,7 +64,9 @@ export const deleteUser =
     if (!ref) return void ctx.say.info('Delete a user from the Profile Studio view.');
     const tenant = ctx.tenant(ref.tenantId);
     const name = ref.user?.name || ref.user?.email || ref.userId;
-    if (!(await confirm(`Delete the user "${name}" from ${tenant?.label ?? 'the tenant'}?`, 'Delete User', 'Their devices stay enrolled without a user.', opts.confirm))) return false;
+    // Kandji refuses a user who still has devices; JumpCloud unbinds them.
+    const detail = tenant?.kind === 'kandji' ? 'Kandji deletes only users who have no devices.' : 'Their devices stay enrolled without a user.';
+    if (!(await confirm(`Delete the user "${name}" from ${tenant?.label ?? 'the tenant'}?`, 'Delete User', detail, opts.confirm))) return false;
     const done = await ctx.access(ref.tenantId).call((api) => api.deleteUser(ref.userId));
     if (!done.ok) return void ctx.say.apiError(`Deleting the user ${name}`, done.error, tenant);
     ctx.say.info(`Deleted the user ${name}.`);

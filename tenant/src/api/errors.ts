@@ -28,7 +28,10 @@ export function isAmbiguous(error: ApiError): boolean {
 /** One line for humans: message plus hint. Used by the CLI and the extension alike. */
 export function formatApiError(error: ApiError): string {
   const status = 'status' in error && error.status !== undefined && error.status >= 100 ? ` (HTTP ${error.status})` : '';
-  return `${error.message}${status}${error.hint ? `. ${error.hint}` : ''}`;
+  const hint = error.hint ? `. ${error.hint}` : '';
+  // A vendor's sentence keeps its own closing period only at the very end (not "devices. (HTTP 400)").
+  const message = status || hint ? error.message.replace(/(?<!\.)\.$/, '') : error.message;
+  return `${message}${status}${hint}`;
 }
 
 const MAX_MESSAGE = 300;

@@ -75,7 +75,11 @@ test('classify: ky errors, network failures, bad JSON', async () => {
   const real = await fetch('http://127.0.0.1:9/').catch((e: unknown) => e);
   assert.equal(classify(real).kind, 'network');
   assert.equal(formatApiError({ kind: 'invalid', status: 0, message: 'Bad cursor' }), 'Bad cursor');
-  assert.equal(formatApiError(http), 'Not found. (HTTP 404). It may have been deleted, or the id belongs to another tenant');
+  assert.equal(formatApiError(http), 'Not found (HTTP 404). It may have been deleted, or the id belongs to another tenant');
+  // The vendor's closing period goes only where something follows it; an ellipsis stays.
+  assert.equal(formatApiError({ kind: 'invalid', status: 0, message: 'Bad cursor.', hint: 'Start again' }), 'Bad cursor. Start again');
+  assert.equal(formatApiError({ kind: 'invalid', status: 0, message: 'Bad cursor.' }), 'Bad cursor.');
+  assert.equal(formatApiError({ kind: 'invalid', status: 400, message: 'Wait...' }), 'Wait... (HTTP 400)');
 });
 
 test('property: any body, any status: classification never throws and never echoes the token', async () => {
