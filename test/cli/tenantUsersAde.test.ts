@@ -70,7 +70,7 @@ describe('users delete', () => {
     assert.ok((await users(kandji)).some((u) => u.id === target.id));
   });
 
-  test('an unknown id: exit 1 with the close match; an email or a name given as the id is recognised', async () => {
+  test('an unknown id: exit 1 with the close match; an email or a name given as the id is recognised (delete and show)', async () => {
     const [user] = await users(kandji);
     const typo = `${user!.id.slice(0, -1)}${user!.id.endsWith('0') ? '1' : '0'}`;
     const r = await kandji.cli(['users', 'delete', typo, '--yes']);
@@ -82,6 +82,9 @@ describe('users delete', () => {
     const byName = await kandji.cli(['users', 'delete', user!.name, '--yes']);
     assert.match(byName.stderr, new RegExp(`That is the name of user ${user!.id}; pass its id\\.\\n$`));
     assert.match((await kandji.cli(['users', 'delete', 'zzzz-not-a-user', '--yes'])).stderr, /`profile-studio users list` shows them\.\n$/);
+    const shown = await kandji.cli(['users', 'show', user!.email!]);
+    assert.equal(shown.code, 1);
+    assert.equal(shown.stderr, `Reading user ${user!.email} failed: no user with id "${user!.email}" in this tenant. That is the email of user ${user!.id}; pass its id.\n`);
   });
 
   test('JumpCloud deletes a user (its systems lose the user); without --yes it sends nothing', async () => {

@@ -143,9 +143,11 @@ export const usersList: TenantCommand = {
 
 export const usersShow: TenantCommand = {
   spec: { command: 'users show', summary: 'One user.', positionals: [{ name: 'id', required: true }], options: [json] },
-  async run(args, { io, api }) {
-    const r = await api.getUser(args.positionals[0]!);
-    if (!r.ok) return apiFailure(io, `Reading user ${args.positionals[0]}`, r.error);
+  async run(args, ctx) {
+    const { io, api } = ctx;
+    const id = args.positionals[0]!;
+    const r = await api.getUser(id);
+    if (!r.ok) return r.error.kind === 'not-found' ? notFound(ctx, 'user', id, `Reading user ${id}`) : apiFailure(io, `Reading user ${id}`, r.error);
     if (args.flags.has('json')) { printJson(io, r.value); return ExitCode.ok; }
     printTable(io, ['FIELD', 'VALUE'], Object.entries(r.value).map(([k, v]) => [k, str(v)]));
     return ExitCode.ok;
