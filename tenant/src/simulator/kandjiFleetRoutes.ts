@@ -28,7 +28,7 @@ export function kandjiFleetRoutes(router: Router, ctx: RouteContext): void {
   const notFound = (): SimResponse => json(404, NOT_FOUND);
   const tags = new Map<string, string>();
   const deletedUsers = new Set<string>();
-  const exports = new Map<string, { id: string; category: string; createdAt: number; polls: number; blueprintIds: string[]; deviceId?: string }>();
+  const exports = new Map<string, PrismExport>();
   let tagsSeeded = false;
   const tagStore = () => {
     if (!tagsSeeded) {
@@ -139,10 +139,10 @@ export function kandjiFleetRoutes(router: Router, ctx: RouteContext): void {
       return json(200, { cursor: null, data, limit: lim, offset: start, total });
     });
   }
-  const exportJson = (e: { id: string; category: string; createdAt: number; polls: number; blueprintIds: string[] }, origin: string) => {
+  const exportJson = (e: PrismExport, origin: string) => {
     const ready = e.polls >= 1;
     return {
-      args: { blueprint_ids: e.blueprintIds, columns: [], device_families: [], filter: {}, sort_by: '' }, category: e.category, created_at: iso(e.createdAt),
+      args: { blueprint_ids: e.blueprintIds, columns: [], device_families: e.families, filter: e.filter, sort_by: e.sortBy }, category: e.category, created_at: iso(e.createdAt),
       error_msg: null, id: e.id, status: ready ? 'success' : 'pending',
       path: ready ? `visibility-export/${e.id}/export-${e.category}-${e.id}.csv` : null,
       signed_url: ready ? `${origin}/__export-bucket/${e.id}.csv?X-Amz-Signature=${hashString(e.id).toString(16)}` : null,
@@ -153,11 +153,16 @@ export function kandjiFleetRoutes(router: Router, ctx: RouteContext): void {
     if (!body.ok || !isRecord(body.value)) return json(400, { detail: 'JSON parse error' });
     const category = body.value['category'];
     if (typeof category !== 'string' || !(PRISM_CATEGORIES as readonly string[]).includes(category)) return json(400, { detail: `Invalid category: ${String(category)}` });
-    const bps = Array.isArray(body.value['blueprint_ids']) ? body.value['blueprint_ids'].map(String) : [];
-    const f = body.value['filter'];
-    const deviceId = isRecord(f) && isRecord(f['device_id']) && typeof f['device_id']['eq'] === 'string' ? f['device_id']['eq'] : undefined;
+    // The body carries what the page endpoints take as query parameters: blueprint_ids, device_families, filter, sort_by.
+    const fields = body.value;
+    const list = (k: string) => (Array.isArray(fields[k]) ? (fields[k] as unknown[]).map(String) : []);
+    const f = body.value['filter'] ?? {};
+    if (!isRecord(f)) return json(400, { detail: 'filter must be an object' });
+    const sortBy = body.value['sort_by'] ?? '';
+    if (typeof sortBy !== 'string') return json(400, { detail: 'sort_by must be a string' });
+    const deviceId = isRecord(f['device_id']) && typeof f['device_id']['eq'] === 'string' ? f['device_id']['eq'] : undefined;
     const id = state.newId();
-    const e = { id, category, createdAt: state.now(), polls: 0, blueprintIds: bps, ...(deviceId ? { deviceId } : {}) };
+    const e: PrismExport = { id, category, createdAt: state.now(), polls: 0, blueprintIds: list('blueprint_ids'), families: list('device_families'), filter: f, sortBy, ...(deviceId ? { deviceId } : {}) };
     exports.set(id, e);
     return json(200, exportJson(e, req.origin), { [CREATED_ID]: id });
   });
@@ -174,23 +179,33 @@ export function kandjiFleetRoutes(router: Router, ctx: RouteContext): void {
     if (!e || e.polls < 1) return textResponse(403, '<Error><Code>AccessDenied</Code></Error>', 'application/xml');
     const q = new URLSearchParams();
     if (e.blueprintIds.length) q.set('blueprint_ids', e.blueprintIds.join(','));
+    if (e.families.length) q.set('device_families', e.families.join(','));
     if (e.deviceId) q.set('filter', JSON.stringify({ device_id: { eq: e.deviceId } }));
     const devices = prismDevices(e.category, q);
     if (!Array.isArray(devices)) return devices;
     const per = PRISM_ROWS_PER_DEVICE[e.category] ?? 1;
-    const lines: string[] = [];
-    let columns: string[] | undefined;
-    for (const d of devices) {
-      for (let n = 0; n < per; n++) {
-        const row = prismRow(e.category, d, n, state);
-        columns ??= Object.keys(row);
-        lines.push(columns.map((c) => csvCell(row[c])).join(','));
-      }
-    }
+    const rows: Record<string, unknown>[] = [];
+    for (const d of devices) for (let n = 0; n < per; n++) rows.push(prismRow(e.category, d, n, state));
+    if (e.sortBy) rows.sort(prismOrder(e.sortBy));
+    const columns = rows[0] ? Object.keys(rows[0]) : undefined;
+    const lines = rows.map((row) => columns!.map((c) => csvCell(row[c])).join(','));
     return textResponse(200, `${(columns ?? ['device_id']).join(',')}\n${lines.join('\n')}${lines.length ? '\n' : ''}`, 'text/csv');
   });
 
   kandjiFleetDirectoryRoutes(router, ctx, { tagStore, deletedUsers });
+}
+
+/** An export job: the request's filter as sent (echoed in `args`), plus the device id it names. */
+interface PrismExport {
+  id: string;
+  category: string;
+  createdAt: number;
+  polls: number;
+  blueprintIds: string[];
+  families: string[];
+  filter: Record<string, unknown>;
+  sortBy: string;
+  deviceId?: string;
 }
 
 function csvCell(v: unknown): string {

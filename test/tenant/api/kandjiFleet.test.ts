@@ -1,7 +1,7 @@
 // KandjiApi fleet operations against the Kandji simulator over real HTTP on 127.0.0.1 (demo data).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PRISM_CATEGORIES, SECRET_KINDS } from '../../../tenant/src/api/index';
+import { PRISM_CATEGORIES, type PrismCategory, type ReportQuery, SECRET_KINDS, type TenantApi } from '../../../tenant/src/api/index';
 import { errorOf, tenant, unwrap } from './tenantFixture';
 
 const demo = { data: 'demo' as const, demo: { devices: 300 } };
@@ -94,6 +94,38 @@ test('kandji fleet: Prism pages every category, filters by blueprint and device,
   assert.equal(csv.trim().split('\n').length - 1, unwrap(await api.reportCount('filevault')));
   const download = sim.log.find((e) => e.path.startsWith('/__export-bucket/'));
   assert.equal(download?.headers['authorization'], undefined, 'the Kandji token went to the download host');
+});
+
+/** request → poll → download, parsed into header + rows (the simulator's cells here hold no commas or quotes). */
+async function exportRows(api: TenantApi, category: PrismCategory, query?: ReportQuery): Promise<{ columns: string[]; rows: Record<string, string>[] }> {
+  let state = unwrap(await api.requestReportExport(category, query));
+  for (let i = 0; state.state === 'pending' && i < 5; i++) state = unwrap(await api.reportExportState(state.exportId));
+  assert.equal(state.state, 'ready');
+  const csv = new TextDecoder().decode(unwrap(await api.downloadReportExport(state.state === 'ready' ? state.downloadUrl : '')));
+  const [head, ...lines] = csv.trim().split('\n');
+  const columns = head!.split(',');
+  return { columns, rows: lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [columns[i]!, v]))) };
+}
+
+test('kandji fleet: a Prism export holds only the rows of its blueprint, device and sort', async (t) => {
+  const { api } = await tenant(t, 'kandji', demo);
+  const row = unwrap(await api.reportPage('device_information', { pageSize: 1 })).items[0]!;
+  const blueprintId = String(row['blueprint_id']);
+  const deviceId = String(row['device_id']);
+
+  const byBlueprint = await exportRows(api, 'device_information', { blueprintId, sortBy: '-device__name' });
+  assert.equal(byBlueprint.rows.length, unwrap(await api.reportCount('device_information', { blueprintId })));
+  assert.ok(byBlueprint.rows.length < unwrap(await api.reportCount('device_information')), 'the blueprint is part of the fleet');
+  assert.ok(byBlueprint.rows.every((r) => r['blueprint_id'] === blueprintId));
+  const names = byBlueprint.rows.map((r) => r['device__name']!);
+  assert.deepEqual(names, [...names].sort((x, y) => y.localeCompare(x)), 'sort_by orders the file');
+
+  const byDevice = await exportRows(api, 'apps', { deviceId });
+  assert.equal(byDevice.rows.length, unwrap(await api.reportCount('apps', { deviceId })));
+  assert.ok(byDevice.rows.length > 0 && byDevice.rows.every((r) => r['device_id'] === deviceId));
+  const whole = await exportRows(api, 'apps');
+  assert.equal(whole.rows.length, unwrap(await api.reportCount('apps')));
+  assert.ok(whole.rows.length > byDevice.rows.length);
 });
 
 test('kandji fleet: ADE, tags, users, threats, vulnerabilities, licensing', async (t) => {

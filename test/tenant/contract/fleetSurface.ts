@@ -25,6 +25,9 @@ export async function exerciseFleet(api: TenantApi, sim: Simulator): Promise<voi
     unwrap(await api.reportCount('apps'), 'reportCount');
     const requested = unwrap(await api.requestReportExport('filevault'), 'requestReportExport');
     unwrap(await api.reportExportState(requested.exportId), 'reportExportState');
+    const filtered = { blueprintId: mac.blueprintId, deviceId: mac.id, sortBy: '-device__name' };
+    const narrowed = unwrap(await api.requestReportExport('device_information', filtered), 'requestReportExport filtered');
+    unwrap(await api.reportExportState(narrowed.exportId), 'reportExportState filtered');
   }
   if (caps.offered.has('ade')) {
     const [integration] = unwrap(await api.adeIntegrations(), 'adeIntegrations');

@@ -151,7 +151,13 @@ export abstract class KandjiFleet extends FleetBase {
   }
 
   override async requestReportExport(category: PrismCategory, query: ReportQuery = {}): Promise<Result<ExportState>> {
-    const json = { category, ...(query.blueprintId ? { blueprint_ids: [query.blueprintId] } : {}), ...(query.deviceId ? { filter: { device_id: { eq: query.deviceId } } } : {}) };
+    // The export takes the same filter and sort as the pages, in the body (blueprint_ids as an array, filter as an object).
+    const json = {
+      category,
+      ...(query.blueprintId ? { blueprint_ids: [query.blueprintId] } : {}),
+      ...(query.deviceId ? { filter: { device_id: { eq: query.deviceId } } } : {}),
+      ...(query.sortBy ? { sort_by: query.sortBy } : {}),
+    };
     return requestParsed(this.http, { method: 'POST', path: '/api/v1/prism/export', json, retry: 'never' }, (b) => this.exportState(b));
   }
 
