@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { type ApiError, formatApiError } from '../../tenant/src/api/errors';
 import type { Result, TenantApi } from '../../tenant/src/api/tenantApi';
 import { Credentials } from './auth/credentials';
+import type { DevicePickItem } from './commands/pickDevice';
 import { modalSecretPrompts, type SecretPrompts } from './commands/secrets';
 import { Config } from './config';
 import { Connections } from './tenants/connections';
@@ -35,6 +36,8 @@ export class Ctx implements vscode.Disposable {
   readonly reports: ReportPanels;
   /** The Reveal Secret dialogs (the extension's own tests swap them: the test host refuses modals). */
   secretPrompts: SecretPrompts = modalSecretPrompts;
+  /** The device QuickPick while it is open (the extension's own tests answer it through the workbench). */
+  devicePicker: vscode.QuickPick<DevicePickItem> | undefined;
   client: LanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 

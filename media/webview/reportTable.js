@@ -4,7 +4,7 @@
 (function () {
   const vscode = acquireVsCodeApi();
   const init = JSON.parse(document.getElementById('data').textContent);
-  const state = vscode.getState() || { page: 0, sort: undefined, blueprintId: '', device: '' };
+  const state = vscode.getState() || { page: 0, sort: undefined, blueprintId: '', device: '', deviceName: '' };
   const $ = (id) => document.getElementById(id);
   const head = $('head');
   const body = $('rows');
@@ -18,7 +18,15 @@
     blueprint.appendChild(o);
   }
   blueprint.value = state.blueprintId;
-  $('device').value = state.device;
+  const device = $('device');
+  const deviceName = $('deviceName');
+  device.value = state.device;
+  deviceName.textContent = state.deviceName || '';
+  // A picked device shows its name; typing another id drops it.
+  device.addEventListener('input', () => {
+    state.deviceName = '';
+    deviceName.textContent = '';
+  });
 
   function ask() {
     vscode.setState(state);
@@ -77,16 +85,24 @@
 
   window.addEventListener('message', (e) => {
     if (e.data && e.data.type === 'page') render(e.data);
+    if (e.data && e.data.type === 'device') {
+      device.value = e.data.id;
+      state.deviceName = e.data.name;
+      deviceName.textContent = e.data.name;
+      apply(); // not through the button: it is disabled while a page loads
+    }
   });
   $('prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); ask(); });
   $('next').addEventListener('click', () => { state.page += 1; ask(); });
-  $('apply').addEventListener('click', () => {
+  function apply() {
     state.blueprintId = blueprint.value;
-    state.device = $('device').value.trim();
+    state.device = device.value.trim();
     state.page = 0;
     ask();
-  });
-  $('device').addEventListener('keydown', (e) => { if (e.key === 'Enter') $('apply').click(); });
+  }
+  $('apply').addEventListener('click', apply);
+  device.addEventListener('keydown', (e) => { if (e.key === 'Enter') $('apply').click(); });
+  $('pick').addEventListener('click', () => vscode.postMessage({ type: 'pickDevice' }));
   blueprint.addEventListener('change', () => $('apply').click());
   $('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
   ask();

@@ -11,7 +11,7 @@ import { deviceAction } from './deviceAction';
 import { getAppManifests } from './getAppManifests';
 import { cancelLostMode, deleteDevice, openDevice, revealSecret } from './deviceDetails';
 import { adePublicKey, deleteUser, renewAde, showAdeDevice, showLicensing, showRecord, showUser, showVulnerability } from './records';
-import { exportReport, openReport } from './reports';
+import { exportReport, openReport, pickReportDevice } from './reports';
 import { createTag, deleteTag, renameTag } from './tags';
 import { clearDeviceFilter, filterDevices } from './filterDevices';
 import { openDecoded, restartServer, setLanguage, showLog } from './languageCommands';
@@ -64,6 +64,7 @@ export function registerCommands(ctx: Ctx): void {
     deleteDevice: deleteDevice(ctx),
     openReport: openReport(ctx),
     exportReport: exportReport(ctx),
+    pickReportDevice: pickReportDevice(ctx),
     showRecord: showRecord(ctx),
     showUser: showUser(ctx),
     deleteUser: deleteUser(ctx),

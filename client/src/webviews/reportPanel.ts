@@ -1,7 +1,11 @@
 // A Prism report as a table: one page at a time from the API (never the whole category), sorted by the
 // server, filtered by blueprint and device. The page script asks by message; rows go back as plain data.
+// Export CSV exports what the table shows: the same blueprint, device and sort.
 import * as vscode from 'vscode';
 import { PRISM_TITLES, type PrismCategory, type ReportQuery, type VendorRecord } from '../../../tenant/src/api/fleetApi';
+import type { Device } from '../../../tenant/src/api/tenantApi';
+import { pickDevice } from '../commands/pickDevice';
+import type { ExportOutcome, ReportExportArgs } from '../commands/reports';
 import type { Ctx } from '../ctx';
 import { escapeHtml, renderPage, webviewOptions } from './html';
 
@@ -61,6 +65,9 @@ export class ReportPanel {
   /** Cursor of each page of the current query; page 0 has none. */
   private cursors: (string | undefined)[] = [undefined];
   private queryKey = '';
+  /** Names for the filter's ids, so the export can say which blueprint and device it holds. */
+  private readonly blueprintNames = new Map<string, string>();
+  private readonly deviceNames = new Map<string, string>();
 
   constructor(
     private readonly ctx: Ctx,
@@ -94,15 +101,18 @@ export class ReportPanel {
   private async init(title: string): Promise<void> {
     const bps = await this.ctx.access(this.tenantId).call((api) => api.listBlueprints());
     const blueprints = bps.ok ? bps.value.map((b) => ({ id: b.id, name: b.name })) : [];
+    for (const b of blueprints) this.blueprintNames.set(b.id, b.name);
     const body = `<h1>${escapeHtml(title)}</h1>
 <div class="toolbar">
   <label for="blueprint">Blueprint</label><select id="blueprint"><option value="">All blueprints</option></select>
   <label for="device">Device ID</label><input id="device" type="text" placeholder="any device" size="38">
+  <button id="pick" class="secondary" title="Choose the device from the tenant's devices">Pick…</button>
+  <span id="deviceName" class="muted"></span>
   <button id="apply" class="secondary">Apply</button>
   <span style="flex:1"></span>
   <button id="prev" class="secondary" title="Previous page">‹ Previous</button>
   <button id="next" class="secondary" title="Next page">Next ›</button>
-  <button id="export" title="Export the whole category as CSV (the vendor prepares the file)">Export CSV…</button>
+  <button id="export" title="Export the rows of the current filter and sort as CSV (the vendor prepares the file)">Export CSV…</button>
 </div>
 <div id="status" class="status">Loading…</div>
 <div class="scroll"><table class="grid"><thead id="head"></thead><tbody id="rows"></tbody></table></div>`;
@@ -113,10 +123,37 @@ export class ReportPanel {
     if (!m || typeof m !== 'object') return;
     const msg = m as { type?: string };
     if (msg.type === 'export') {
-      await vscode.commands.executeCommand('profileStudio.exportReport', { tenantId: this.tenantId, category: this.category });
+      await this.exportShown();
+      return;
+    }
+    if (msg.type === 'pickDevice') {
+      await vscode.commands.executeCommand('profileStudio.pickReportDevice', { tenantId: this.tenantId, category: this.category });
       return;
     }
     if (msg.type === 'query') await this.sendPage(m as QueryMessage);
+  }
+
+  /** Exports the category with the filter and sort of the rows shown (the Export CSV button). */
+  exportShown(opts: { out?: vscode.Uri; pollMs?: number } = {}): Thenable<ExportOutcome> {
+    const q = this.last?.query ?? {};
+    const query: ReportQuery = { ...(q.blueprintId ? { blueprintId: q.blueprintId } : {}), ...(q.deviceId ? { deviceId: q.deviceId } : {}), ...(q.sortBy ? { sortBy: q.sortBy } : {}) };
+    const names = {
+      ...(q.blueprintId && this.blueprintNames.has(q.blueprintId) ? { blueprint: this.blueprintNames.get(q.blueprintId) } : {}),
+      ...(q.deviceId && this.deviceNames.has(q.deviceId) ? { device: this.deviceNames.get(q.deviceId) } : {}),
+    };
+    const args: ReportExportArgs = { tenantId: this.tenantId, category: this.category, query, names };
+    return vscode.commands.executeCommand<ExportOutcome>('profileStudio.exportReport', args, opts);
+  }
+
+  /** The Pick… button: a device QuickPick; the chosen id goes into the Device field (its name beside it) and applies. */
+  async pickDevice(): Promise<Device | undefined> {
+    const tenant = this.ctx.tenant(this.tenantId);
+    if (!tenant) return undefined;
+    const device = await pickDevice(this.ctx, tenant, `Show ${PRISM_TITLES[this.category]} of which device? (type to search by name)`);
+    if (!device) return undefined;
+    this.deviceNames.set(device.id, device.name);
+    void this.panel.webview.postMessage({ type: 'device', id: device.id, name: device.name });
+    return device;
   }
 
   private async sendPage(m: QueryMessage): Promise<void> {

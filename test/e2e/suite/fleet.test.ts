@@ -4,10 +4,13 @@ import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { ExportOutcome } from '../../../client/src/commands/reports';
+import { slug } from '../../../client/src/commands/reports';
 import type { DeviceFullDetails, PrismCategory } from '../../../tenant/src/api/fleetApi';
+import type { Device } from '../../../tenant/src/api/tenantApi';
 import { PRISM_CATEGORIES } from '../../../tenant/src/api/fleetApi';
 import { startSimulator } from '../../../tenant/src/simulator';
-import { addTenant, apiOf, childByLabel, childrenOf, walk, extensionCtx, labelOf, removeAllTenants, startSim, stopSimulators, tempDir, unwrap, VENDORS } from './helpers';
+import { addTenant, apiOf, childByLabel, childrenOf, walk, extensionCtx, labelOf, removeAllTenants, startSim, stopSimulators, tempDir, unwrap, VENDORS, waitFor } from './helpers';
 
 const FOLDER_OF: Record<string, string> = { prism: 'Reports', ade: 'Automated Device Enrollment', tags: 'Tags', users: 'Users', threats: 'Threats', vulnerabilities: 'Vulnerabilities', licensing: 'Licensing' };
 
@@ -122,16 +125,88 @@ suite('Fleet tree', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('kandji: a report export runs request → poll → download and writes the CSV', async function () {
-    this.timeout(120_000);
-    await extensionCtx();
+  test('kandji: a report export runs request → poll → download; from the tree it is the whole category, from the panel the rows of its filter and sort', async function () {
+    this.timeout(180_000);
+    const ctx = await extensionCtx();
     const sim = await startSim('kandji');
+    const api = apiOf(sim, 'kandji');
     const id = await addTenant(sim, 'kandji');
+    // As from the tree or the palette: no filter, the whole category.
     const out = vscode.Uri.file(join(await tempDir(), 'apps.csv'));
-    const outcome = await vscode.commands.executeCommand<{ status: string; bytes?: number }>('profileStudio.exportReport', { tenantId: id, category: 'apps' }, { out, pollMs: 50 });
+    const outcome = await vscode.commands.executeCommand<ExportOutcome>('profileStudio.exportReport', { tenantId: id, category: 'apps' }, { out, pollMs: 50 });
     assert.equal(outcome.status, 'saved');
-    const text = await readFile(out.fsPath, 'utf8');
-    assert.ok(text.split('\n').length > 1, 'a header and rows');
+    const whole = parseCsv(await readFile(out.fsPath, 'utf8'));
+    assert.equal(whole.rows.length, unwrap(await api.reportCount('apps'), 'count'), 'every row of the category');
+
+    // From the panel: the blueprint and sort the table shows.
+    const device = unwrap(await api.listDevices({ platform: 'Mac', pageSize: 1 }), 'listDevices').items[0]!;
+    const blueprint = unwrap(await api.listBlueprints(), 'listBlueprints').find((b) => b.id === device.blueprintId)!;
+    await vscode.commands.executeCommand('profileStudio.openReport', { tenantId: id, category: 'apps' });
+    const panel = ctx.reports.get(id, 'apps')!;
+    const shown = await panel.query({ page: 0, blueprintId: blueprint.id, sort: { column: 'name', descending: false } });
+    assert.equal(shown.error, undefined);
+    const saved = await panel.exportShown({ pollMs: 50 });
+    assert.equal(saved.status, 'saved');
+    const name = saved.uri!.path.split('/').pop()!;
+    assert.match(name, new RegExp(`^apps-blueprint-${slug(blueprint.name)}-\\d{4}-\\d{2}-\\d{2}\\.csv$`), 'the file name says which blueprint');
+    const byBlueprint = parseCsv(await readFile(saved.uri!.fsPath, 'utf8'));
+    await vscode.workspace.fs.delete(saved.uri!);
+    assert.equal(byBlueprint.rows.length, unwrap(await api.reportCount('apps', { blueprintId: blueprint.id }), 'count'));
+    assert.ok(byBlueprint.rows.length > 0 && byBlueprint.rows.length < whole.rows.length, `${byBlueprint.rows.length} of ${whole.rows.length} rows`);
+    assert.ok(byBlueprint.rows.every((r) => r['blueprint_id'] === blueprint.id), 'only rows of the blueprint');
+    const apps = byBlueprint.rows.map((r) => r['name']!);
+    assert.deepEqual(apps, [...apps].sort((x, y) => x.localeCompare(y)), 'in the table\'s order');
+    assert.deepEqual(byBlueprint.rows.slice(0, shown.rows.length).map((r) => r['name']), shown.rows.map((r) => String(r['name'])), 'the file starts with the rows shown');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('kandji: the report panel\'s Pick… shows a paged, searchable device QuickPick and its answer filters the table and the export', async function () {
+    this.timeout(180_000);
+    const ctx = await extensionCtx();
+    const sim = await startSim('kandji');
+    const api = apiOf(sim, 'kandji');
+    const id = await addTenant(sim, 'kandji');
+    await vscode.commands.executeCommand('profileStudio.openReport', { tenantId: id, category: 'apps' });
+    const panel = ctx.reports.get(id, 'apps')!;
+    await waitFor(() => panel.last, 'the first page');
+    // A Mac beyond the first pick page, so only the vendor's search can list it (one whose name search finds it on
+    // the search's first page: many demo names repeat, e.g. "Ana's MacBook Air").
+    let later: Device | undefined;
+    for (const d of unwrap(await api.listDevices({ platform: 'Mac', pageSize: 20 }, '300'), 'listDevices').items) {
+      if (unwrap(await api.listDevices({ search: d.name, pageSize: 100 }), 'search').items.some((x) => x.id === d.id)) {
+        later = d;
+        break;
+      }
+    }
+    assert.ok(later, 'a Mac found by its name');
+    const picking = vscode.commands.executeCommand<Device | undefined>('profileStudio.pickReportDevice', { tenantId: id, category: 'apps' });
+    const qp = await waitFor(() => (ctx.devicePicker && !ctx.devicePicker.busy && ctx.devicePicker.items.length ? ctx.devicePicker : undefined), 'the device QuickPick with its first page');
+    assert.equal(qp.items.filter((i) => i.device).length, 100, 'one page of 100 devices, not the whole tenant');
+    assert.ok(qp.items.at(-1)!.more, 'a Load more row');
+    assert.ok(!qp.items.some((i) => i.device?.id === later.id));
+    const first = qp.items[0]!;
+    assert.ok(first.description?.includes(first.device!.serial!), `serial beside the name: ${first.description}`);
+    qp.value = later.name;
+    const found = await waitFor(() => qp.items.find((i) => i.device?.id === later.id), `"${later.name}" found by the search`);
+    qp.activeItems = [found];
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return ctx.devicePicker === undefined;
+    }, 'the QuickPick accepted');
+    const picked = await picking;
+    assert.equal(picked?.id, later.id);
+    // The id went into the panel's Device field and the page script applied it.
+    const filtered = await waitFor(() => (panel.last?.query.deviceId === later.id ? panel.last : undefined), 'a page filtered by the picked device');
+    assert.equal(filtered.error, undefined);
+    assert.ok(filtered.rows.length > 0 && filtered.rows.every((r) => r['device_id'] === later.id));
+    const saved = await panel.exportShown({ pollMs: 50 });
+    assert.equal(saved.status, 'saved');
+    assert.match(saved.uri!.path, new RegExp(`/apps-device-${slug(later.name)}-\\d{4}-\\d{2}-\\d{2}\\.csv$`), 'the file name names the device');
+    const rows = parseCsv(await readFile(saved.uri!.fsPath, 'utf8')).rows;
+    await vscode.workspace.fs.delete(saved.uri!);
+    assert.equal(rows.length, unwrap(await api.reportCount('apps', { deviceId: later.id }), 'count'));
+    assert.ok(rows.every((r) => r['device_id'] === later.id), 'only the picked device\'s rows');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('kandji at 100,000 devices: the first device page renders from one request', async function () {
@@ -155,3 +230,34 @@ suite('Fleet tree', () => {
     }
   });
 });
+
+/** RFC 4180 CSV (quoted cells with "" and line breaks) into a header and one record per row. */
+function parseCsv(text: string): { columns: string[]; rows: Record<string, string>[] } {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell || record.length) records.push([...record, cell]);
+  const [columns = [], ...rows] = records;
+  return { columns, rows: rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? '']))) };
+}
