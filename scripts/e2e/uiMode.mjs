@@ -9,7 +9,7 @@ import { createRunDir, installVsix, startCodeServer } from './codeServer.mjs';
 import { demoTenantEnv, startDemoSimulator } from './simulator.mjs';
 
 /** Scenario files in the order they run; later ones build on state left by earlier ones (the pushed profile). */
-export const SCENARIOS = ['openWorkspace', 'brokenProfile', 'completion', 'pushProfile', 'treeAssign', 'deviceAction', 'deviceDetails', 'reportTable', 'secretReveal'];
+export const SCENARIOS = ['openWorkspace', 'brokenProfile', 'completion', 'pushProfile', 'treeAssign', 'deviceAction', 'deviceDetails', 'reportTable', 'reportExport', 'secretReveal'];
 
 /**
  * Brings up simulator + code-server (vsix installed) + browser on the sample workspace.

@@ -190,6 +190,9 @@ suite('Fleet tree', () => {
     const found = await waitFor(() => qp.items.find((i) => i.device?.id === later.id), `"${later.name}" found by the search`);
     qp.activeItems = [found];
     await waitFor(async () => {
+      // The QuickPick sends its changes to the workbench on the next tick; accept after that, or the workbench
+      // would still have its first row active.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       return ctx.devicePicker === undefined;
     }, 'the QuickPick accepted');
