@@ -15,7 +15,6 @@ export async function pickDevice(ctx: Ctx, tenant: TenantRecord, placeHolder = '
   const qp = vscode.window.createQuickPick<DevicePickItem>();
   qp.placeholder = placeHolder;
   qp.matchOnDescription = true;
-  qp.ignoreFocusOut = false;
   const access = ctx.access(tenant.id);
   const loaded = new Map<string, Device>();
   let next: string | undefined;

@@ -256,3 +256,30 @@ test('kandji: a device lists every library item: profiles lower-case, other item
   const details = (await get(s, `/api/v1/devices/${row.deviceId}/details`)).body as { installed_profiles: { identifier: string }[] };
   assert.ok(details.installed_profiles.every((p) => p.identifier.startsWith('com.kandji.profile.custom.')));
 });
+
+test('kandji: a Prism export takes blueprint_ids, device_families, filter and sort_by in its body, echoes them in args and files only those rows', async (t) => {
+  const s = await sim(t, { vendor: 'kandji', data: 'demo', demo: { devices: 200 } });
+  const mac = s.state.devices.find((d) => d.platform === 'Mac')!;
+  const blueprintId = mac.groupIds[0]!;
+  const body = { category: 'device_information', blueprint_ids: [blueprintId], device_families: ['Mac'], filter: {}, sort_by: '-device__name' };
+  const asked = await sendJson(s, 'POST', '/api/v1/prism/export', body);
+  assert.equal(asked.status, 200);
+  const job = asked.body as { id: string; args: Record<string, unknown> };
+  assert.deepEqual(job.args, { blueprint_ids: [blueprintId], columns: [], device_families: ['Mac'], filter: {}, sort_by: '-device__name' });
+  const ready = (await get(s, `/api/v1/prism/export/${job.id}`)).body as { signed_url: string };
+  const file = await fetch(ready.signed_url);
+  const [head, ...lines] = (await file.text()).trim().split('\n');
+  const columns = head!.split(',');
+  const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [columns[i]!, v])));
+  const expected = s.state.devices.filter((d) => d.platform === 'Mac' && d.groupIds[0] === blueprintId);
+  assert.equal(rows.length, expected.length);
+  assert.ok(rows.every((r) => r['blueprint_id'] === blueprintId && r['device__family'] === 'Mac'));
+  const names = rows.map((r) => r['device__name']!);
+  assert.deepEqual(names, [...names].sort((x, y) => y.localeCompare(x)));
+
+  const byDevice = await sendJson(s, 'POST', '/api/v1/prism/export', { category: 'apps', filter: { device_id: { eq: mac.id } } });
+  assert.deepEqual((byDevice.body as { args: { filter: unknown } }).args.filter, { device_id: { eq: mac.id } });
+  const bad = await sendJson(s, 'POST', '/api/v1/prism/export', { category: 'apps', filter: 'device_id=1' });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body, { detail: 'filter must be an object' });
+});
