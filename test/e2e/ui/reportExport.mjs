@@ -1,4 +1,4 @@
-// Report filter and export: in the Applications table, Pick… opens the device QuickPick; the chosen device's id
+// Report filter and export: in the Applications table, Pick… opens the device QuickPick; the clicked device's id
 // fills the Device field with its name beside it and the table shows its rows only; Export CSV… then saves just
 // those rows (the toast and the file name say which device). The screenshot shows the panel and the toast.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +24,9 @@ export async function run({ wb, page, ws }) {
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   await eventually(async () => (await rows.count()) > 1, 'devices in the QuickPick');
   const firstRow = (await rows.first().textContent()) ?? '';
-  await page.keyboard.press('Enter');
+  // A click, not Enter: the key can still go to the webview's frame, which had the focus when Pick… was clicked
+  // (seen once under load: the QuickPick stayed open).
+  await rows.first().click();
 
   const deviceId = await eventually(async () => {
     const id = await frame.locator('#device').inputValue();
