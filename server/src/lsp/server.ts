@@ -6,7 +6,7 @@ import { startServer } from './startServer';
 
 // Every edit of a large profile leaves its previous text (10 MB for a 10 MB profile) as garbage. V8's
 // default lets the heap grow to about three times what is live before a full collection, so a 10 MB
-// profile took the server to about 500 MB; growing by half at most keeps it under 300 MB at no
+// profile took the server to about 500 MB; growing by half at most keeps it near 300 MB at no
 // measurable cost per edit (npm run bench, docs/performance.md). The flag is read at each collection,
 // so setting it here, before any document arrives, is enough.
 setFlagsFromString('--heap-growing-percent=50');
