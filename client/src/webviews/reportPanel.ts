@@ -65,6 +65,8 @@ export class ReportPanel {
   /** Cursor of each page of the current query; page 0 has none. */
   private cursors: (string | undefined)[] = [undefined];
   private queryKey = '';
+  /** Counts the pages asked for: an answer that comes back after a later question is dropped. */
+  private asked = 0;
   /** Names for the filter's ids, so the export can say which blueprint and device it holds. */
   private readonly blueprintNames = new Map<string, string>();
   private readonly deviceNames = new Map<string, string>();
@@ -86,16 +88,12 @@ export class ReportPanel {
     void this.init(title);
   }
 
-  /** Asks for a page as the table's own controls would (tests drive the table through this). */
-  query(m: Omit<QueryMessage, 'type'>): Promise<ReportPageShown> {
-    const next = new Promise<ReportPageShown>((resolve) => {
-      const sub = this.onDidShowPage((shown) => {
-        sub.dispose();
-        resolve(shown);
-      });
-    });
-    void this.onMessage({ type: 'query', ...m });
-    return next;
+  /**
+   * Asks for a page as the table's own controls would (tests drive the table through this). Resolves with
+   * that page, or, when a later question overtook it, with the page on screen once its answer came back.
+   */
+  async query(m: Omit<QueryMessage, 'type'>): Promise<ReportPageShown> {
+    return (await this.sendPage({ type: 'query', ...m })) ?? this.last!;
   }
 
   private async init(title: string): Promise<void> {
@@ -156,7 +154,9 @@ export class ReportPanel {
     return device;
   }
 
-  private async sendPage(m: QueryMessage): Promise<void> {
+  /** Shows the asked page; undefined when a later question was asked before the answer came (nothing shown). */
+  private async sendPage(m: QueryMessage): Promise<ReportPageShown | undefined> {
+    const asked = ++this.asked;
     const query: ReportQuery = {
       pageSize: REPORT_PAGE_SIZE,
       blueprintId: m.blueprintId || undefined,
@@ -171,6 +171,8 @@ export class ReportPanel {
     // Pages are reached one step at a time, so the cursor of the asked page is known (or it is page 0).
     const page = Math.max(0, Math.min(Math.floor(m.page) || 0, this.cursors.length - 1));
     const result = await this.ctx.access(this.tenantId).call((api) => api.reportPage(this.category, query, this.cursors[page]));
+    // A slow answer to an older filter must not replace the newer one's rows, nor add to its cursors.
+    if (asked !== this.asked) return undefined;
     let shown: ReportPageShown;
     if (!result.ok) {
       const tenant = this.ctx.tenant(this.tenantId);
@@ -192,6 +194,7 @@ export class ReportPanel {
       rows: shown.rows.map((r) => Object.fromEntries(shown.columns.map((c) => [c, cell(r[c])]))),
     });
     this.changed.fire(shown);
+    return shown;
   }
 }
 

@@ -212,6 +212,26 @@ suite('Fleet tree', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('kandji: a slow answer to an older filter does not replace the newer filter\'s rows', async function () {
+    this.timeout(120_000);
+    const ctx = await extensionCtx();
+    const sim = await startSim('kandji');
+    const api = apiOf(sim, 'kandji');
+    const id = await addTenant(sim, 'kandji');
+    await vscode.commands.executeCommand('profileStudio.openReport', { tenantId: id, category: 'apps' });
+    const panel = ctx.reports.get(id, 'apps')!;
+    await waitFor(() => panel.last, 'the first page');
+    const device = unwrap(await api.listDevices({}), 'listDevices').items[0]!;
+    // The whole category is answered 1.5 s late; the device's page, asked right after, comes first.
+    sim.faults.add({ kind: 'latency', ms: 1500, path: '/api/v1/prism/apps' });
+    const [late, newer] = await Promise.all([panel.query({ page: 0 }), panel.query({ page: 0, device: device.id })]);
+    assert.equal(newer.query.deviceId, device.id);
+    assert.equal(late.query.deviceId, device.id, 'once the late answer came, the device\'s rows were still on screen');
+    assert.ok(sim.faults.active().length === 0, 'the late call was made');
+    assert.ok(panel.last!.rows.length > 0 && panel.last!.rows.every((r) => r['device_id'] === device.id));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('kandji at 100,000 devices: the first device page renders from one request', async function () {
     this.timeout(300_000);
     const ctx = await extensionCtx();
