@@ -2,17 +2,11 @@
 // blueprint the vendor requires. Everything that can be checked locally is checked before any request.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { isContactEmail, isContactPhone, MAX_TOKEN_BYTES, tokenSizeProblem } from '../../../tenant/src/api/adeRenewal';
 import { apiFailure, listFailure, printJson, usageError, type TenantCommand } from '../command';
 import { fileProblem } from '../failure';
 import { ExitCode, type CliIo } from '../io';
 import { notFound } from './lookup';
-
-/** A server token is a few kilobytes; anything this large is the wrong file, and is not uploaded. */
-const MAX_TOKEN_BYTES = 1024 * 1024;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** Digits with the usual separators and an optional leading +. */
-const PHONE = /^\+?[\d\s().-]+$/;
 
 export const adeRenew: TenantCommand = {
   spec: {
@@ -66,8 +60,8 @@ function renewalInput(values: ReadonlyMap<string, string>): RenewalInput | { pro
   const meta: Record<keyof RenewalInput, string> = { token: 'FILE', blueprint: 'ID', email: 'ADDRESS', phone: 'NUMBER' };
   const missing = (Object.keys(meta) as (keyof RenewalInput)[]).filter((k) => !input[k]);
   if (missing.length > 0) return { problem: `needs ${missing.map((k) => `--${k} ${meta[k]}`).join(' ')}` };
-  if (!EMAIL.test(input.email)) return { problem: `--email "${input.email}" is not an email address (name@example.com)` };
-  if (!PHONE.test(input.phone) || !/\d/.test(input.phone)) return { problem: `--phone "${input.phone}" is not a phone number (digits, spaces, + ( ) - .)` };
+  if (!isContactEmail(input.email)) return { problem: `--email "${input.email}" is not an email address (name@example.com)` };
+  if (!isContactPhone(input.phone)) return { problem: `--phone "${input.phone}" is not a phone number (digits, spaces, + ( ) - .)` };
   return input;
 }
 
@@ -75,11 +69,12 @@ function renewalInput(values: ReadonlyMap<string, string>): RenewalInput | { pro
 async function readToken(io: CliIo, file: string): Promise<{ bytes: Uint8Array } | { problem: string }> {
   const path = resolve(io.cwd, file);
   try {
+    // Too large a file is refused before it is read.
     const size = (await stat(path)).size;
-    if (size > MAX_TOKEN_BYTES) return { problem: `--token ${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a server token is a few kilobytes: check that this is the .p7m file from Apple` };
+    if (size > MAX_TOKEN_BYTES) return { problem: `--token ${file} ${tokenSizeProblem(size)!}` };
     const bytes = new Uint8Array(await readFile(path));
-    if (bytes.length === 0) return { problem: `--token ${file} is empty` };
-    return { bytes };
+    const problem = tokenSizeProblem(bytes.length);
+    return problem ? { problem: `--token ${file} ${problem}` } : { bytes };
   } catch (error) {
     return { problem: `cannot read --token ${file}: ${fileProblem(error)}` };
   }

@@ -10,7 +10,8 @@ import { createBlueprint, deleteBlueprint, downloadEnrollmentProfile, renameBlue
 import { deviceAction } from './deviceAction';
 import { getAppManifests } from './getAppManifests';
 import { cancelLostMode, deleteDevice, openDevice, revealSecret } from './deviceDetails';
-import { adePublicKey, deleteUser, renewAde, showAdeDevice, showLicensing, showRecord, showUser, showVulnerability } from './records';
+import { adePublicKey, deleteUser, showAdeDevice, showLicensing, showRecord, showUser, showVulnerability } from './records';
+import { renewAde } from './renewAde';
 import { exportReport, openReport, pickReportDevice } from './reports';
 import { createTag, deleteTag, renameTag } from './tags';
 import { clearDeviceFilter, filterDevices } from './filterDevices';

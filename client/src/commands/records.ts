@@ -1,13 +1,11 @@
 // Details pages for fleet records (a user, a vulnerability, an ADE device, the licence, any vendor record),
-// Delete User…, and the ADE public key and integration renewal.
+// Delete User…, and the ADE public key.
 import * as vscode from 'vscode';
-import type { AdeIntegration, TenantUser } from '../../../tenant/src/api/fleetApi';
+import type { TenantUser } from '../../../tenant/src/api/fleetApi';
 import type { Ctx } from '../ctx';
-import { ListNode, RecordNode } from '../views/nodes/listNode';
+import { RecordNode } from '../views/nodes/listNode';
 import { type DetailsContent, recordFields } from '../webviews/detailsPanel';
-import { confirm, pickBlueprint, pickTenant, tenantIdOf } from './targets';
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+import { confirm, isObject, pickTenant } from './targets';
 
 /** Shows a details page built by a tree node (vendor records, a device's library item with its log). */
 export const showRecord =
@@ -137,38 +135,6 @@ export const adePublicKey =
     const doc = await vscode.workspace.openTextDocument({ content: got.value, language: 'plaintext' });
     await vscode.window.showTextDocument(doc, { preview: true });
     return got.value;
-  };
-
-export interface RenewArgs {
-  file?: vscode.Uri;
-  blueprintId?: string;
-  email?: string;
-  phone?: string;
-}
-
-/** Renew an ADE integration with a new server token (.p7m) from Apple Business Manager. */
-export const renewAde =
-  (ctx: Ctx) =>
-  async (arg?: unknown, opts: RenewArgs = {}): Promise<AdeIntegration | undefined> => {
-    const integration = arg instanceof ListNode ? (arg.spec.data as AdeIntegration | undefined) : isObject(arg) && isObject(arg.integration) ? (arg.integration as unknown as AdeIntegration) : undefined;
-    const tenantId = tenantIdOf(arg);
-    const tenant = ctx.tenant(tenantId);
-    if (!integration || !tenant) return void ctx.say.info('Renew an ADE integration from the Profile Studio view.');
-    const file = opts.file ?? (await vscode.window.showOpenDialog({ title: `Server token for ${integration.name}`, filters: { 'Server token': ['p7m'] }, canSelectMany: false }))?.[0];
-    if (!file) return undefined;
-    const blueprintId = opts.blueprintId ?? (await pickBlueprint(ctx, tenant, 'Default blueprint for devices of this integration'))?.id;
-    if (!blueprintId) return undefined;
-    const email = opts.email ?? (await vscode.window.showInputBox({ prompt: 'Contact email', value: integration.email, validateInput: (v) => (/^\S+@\S+$/.test(v) ? undefined : 'An email address') }));
-    if (!email) return undefined;
-    const phone = opts.phone ?? (await vscode.window.showInputBox({ prompt: 'Contact phone', value: integration.phone, validateInput: (v) => (v.trim() ? undefined : 'Required') }));
-    if (!phone) return undefined;
-    const bytes = await vscode.workspace.fs.readFile(file);
-    const fileName = file.path.split('/').pop() ?? 'token.p7m';
-    const done = await ctx.progress(`Renewing ${integration.name}`, () => ctx.access(tenant.id).call((api) => api.renewAdeIntegration(integration.id, { file: bytes, fileName, blueprintId, email, phone })));
-    if (!done.ok) return void ctx.say.apiError(`Renewing ${integration.name}`, done.error, tenant);
-    ctx.say.info(`Renewed ${integration.name}${done.value.expiresAt ? `; the token now expires ${done.value.expiresAt.slice(0, 10)}` : ''}.`);
-    refreshFolder(ctx, tenant.id, 'ade');
-    return done.value;
   };
 
 /** Re-renders a tenant's fleet folder by key after a change (the tenant node rebuilds its folders). */

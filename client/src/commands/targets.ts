@@ -9,7 +9,7 @@ import { LibraryItemNode, type ItemRef, platformsLabel } from '../views/nodes/li
 import { TreeNode } from '../views/nodes/treeNode';
 import { TenantNode } from '../views/nodes/tenantNode';
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
 /** The tenant a node belongs to (walking up), an id, `{tenantId}`, or undefined. */
 export function tenantIdOf(arg: unknown): string | undefined {

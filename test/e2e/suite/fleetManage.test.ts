@@ -90,6 +90,46 @@ suite('Fleet commands', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('kandji: Renew ADE Integration… uploads the token with contact and blueprint; a wrong token file is refused before any request; a user without devices is deleted', async function () {
+    this.timeout(90_000);
+    const ctx = await extensionCtx();
+    const sim = await startSim('kandji');
+    const api = apiOf(sim, 'kandji');
+    const id = await addTenant(sim, 'kandji');
+    const [integration] = unwrap(await api.adeIntegrations(), 'adeIntegrations');
+    const blueprint = unwrap(await api.listBlueprints(), 'listBlueprints')[0]!;
+    const dir = await tempDir();
+    const renewals = () => sim.log.filter((e) => e.method === 'POST' && e.path.endsWith('/renew')).length;
+    for (const [name, bytes, why] of [['empty.p7m', 0, /the token file empty\.p7m is empty\.$/], ['huge.p7m', 2 * 1024 * 1024, /huge\.p7m is 2\.0 MB; a server token is a few kilobytes/]] as const) {
+      const file = vscode.Uri.file(join(dir, name));
+      await vscode.workspace.fs.writeFile(file, new Uint8Array(bytes));
+      const args = { file, blueprintId: blueprint.id, email: 'mdm@acme.example', phone: '+1 555 0199' };
+      assert.equal(await vscode.commands.executeCommand('profileStudio.renewAde', { tenantId: id, integration }, args), undefined);
+      assert.match(ctx.say.last?.text ?? '', why);
+    }
+    assert.equal(renewals(), 0, 'nothing was uploaded');
+    const token = vscode.Uri.file(join(dir, 'server-token.p7m'));
+    await vscode.workspace.fs.writeFile(token, new TextEncoder().encode('-----BEGIN MESSAGE-----\nsimulated token\n-----END MESSAGE-----\n'));
+    const renewed = await vscode.commands.executeCommand<{ expiresAt?: string }>('profileStudio.renewAde', { tenantId: id, integration }, { file: token, blueprintId: blueprint.id, email: 'mdm@acme.example', phone: '+1 555 0199' });
+    assert.ok(renewed?.expiresAt, ctx.say.last?.text);
+    assert.equal(renewals(), 1);
+    const after = unwrap(await api.adeIntegrations(), 'adeIntegrations').find((i) => i.id === integration!.id)!;
+    assert.equal(after.email, 'mdm@acme.example');
+    assert.equal(after.phone, '+1 555 0199');
+    assert.equal(after.defaultBlueprintName, blueprint.name);
+    assert.equal(after.expiresAt, renewed.expiresAt);
+    assert.match(ctx.say.last?.text ?? '', new RegExp(`^Renewed .*; the token now expires ${after.expiresAt!.slice(0, 10)}\\.$`));
+
+    // Kandji deletes only users without devices: the user's devices go to nobody (as an admin would do in
+    // Kandji), then the command deletes the user.
+    const user = unwrap(await api.listUsers(), 'listUsers').items.find((u) => (u.deviceCount ?? 0) > 0)!;
+    for (const d of sim.state.devices) if (d.user?.id === user.id) d.user = null;
+    assert.equal(unwrap(await api.getUser(user.id), 'getUser').deviceCount ?? 0, 0, 'the user has no devices left');
+    assert.equal(await vscode.commands.executeCommand('profileStudio.deleteUser', { tenantId: id, userId: user.id, user }, { confirm: true }), true, ctx.say.last?.text);
+    assert.equal((await api.getUser(user.id)).ok, false, 'the user is gone');
+    await vscode.workspace.fs.delete(vscode.Uri.file(dir), { recursive: true });
+  });
+
   for (const vendor of VENDORS) {
     test(`${vendor}: cancel lost mode where a device is lost; delete a device with its typed name`, async function () {
       this.timeout(90_000);
