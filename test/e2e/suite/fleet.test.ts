@@ -162,13 +162,7 @@ suite('Fleet tree', () => {
 
   test('kandji: the report panel\'s Pick… shows a paged, searchable device QuickPick and its answer filters the table and the export', async function () {
     this.timeout(180_000);
-    const ctx = await extensionCtx();
-    const sim = await startSim('kandji');
-    const api = apiOf(sim, 'kandji');
-    const id = await addTenant(sim, 'kandji');
-    await vscode.commands.executeCommand('profileStudio.openReport', { tenantId: id, category: 'apps' });
-    const panel = ctx.reports.get(id, 'apps')!;
-    await waitFor(() => panel.last, 'the first page');
+    const { ctx, api, id, panel } = await openAppsReport();
     // A Mac beyond the first pick page, so only the vendor's search can list it (one whose name search finds it on
     // the search's first page: many demo names repeat, e.g. "Ana's MacBook Air").
     let later: Device | undefined;
@@ -214,13 +208,7 @@ suite('Fleet tree', () => {
 
   test('kandji: a slow answer to an older filter does not replace the newer filter\'s rows', async function () {
     this.timeout(120_000);
-    const ctx = await extensionCtx();
-    const sim = await startSim('kandji');
-    const api = apiOf(sim, 'kandji');
-    const id = await addTenant(sim, 'kandji');
-    await vscode.commands.executeCommand('profileStudio.openReport', { tenantId: id, category: 'apps' });
-    const panel = ctx.reports.get(id, 'apps')!;
-    await waitFor(() => panel.last, 'the first page');
+    const { sim, api, panel } = await openAppsReport();
     const device = unwrap(await api.listDevices({}), 'listDevices').items[0]!;
     // The whole category is answered 1.5 s late; the device's page, asked right after, comes first.
     sim.faults.add({ kind: 'latency', ms: 1500, path: '/api/v1/prism/apps' });
@@ -255,6 +243,18 @@ suite('Fleet tree', () => {
 });
 
 /** RFC 4180 CSV (quoted cells with "" and line breaks) into a header and one record per row. */
+/** A Kandji demo tenant with its Applications report open and the first page shown. */
+async function openAppsReport() {
+  const ctx = await extensionCtx();
+  const sim = await startSim('kandji');
+  const api = apiOf(sim, 'kandji');
+  const id = await addTenant(sim, 'kandji');
+  await vscode.commands.executeCommand('profileStudio.openReport', { tenantId: id, category: 'apps' });
+  const panel = ctx.reports.get(id, 'apps')!;
+  await waitFor(() => panel.last, 'the first page');
+  return { ctx, sim, api, id, panel };
+}
+
 function parseCsv(text: string): { columns: string[]; rows: Record<string, string>[] } {
   const records: string[][] = [];
   let record: string[] = [];
