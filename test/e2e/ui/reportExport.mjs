@@ -22,7 +22,11 @@ export async function run({ wb, page, ws }) {
 
   await frame.locator('#pick').click();
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-  await eventually(async () => (await rows.count()) > 1, 'devices in the QuickPick');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  // The widget is shared: until the device list arrives it can still hold an earlier QuickPick's rows (seen once:
+  // a device action's). Device rows carry "serial · model" and this picker asks "which device?".
+  const devicesShown = async () => /which device/.test((await input.getAttribute('placeholder')) ?? '') && (await rows.count()) > 1 && ((await rows.first().textContent()) ?? '').includes(' · ');
+  await eventually(devicesShown, 'devices in the QuickPick');
   const firstRow = (await rows.first().textContent()) ?? '';
   // A click, not Enter: the key can still go to the webview's frame, which had the focus when Pick… was clicked
   // (seen once under load: the QuickPick stayed open).
