@@ -42,6 +42,12 @@ export function optNumber(o: Json, key: string): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/** Sets on `out` each of `fields` that has a value: optional fields the vendor left out or sent empty stay absent. */
+export function setPresent<T extends object>(out: T, fields: Partial<T>): T {
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== '') (out as Record<string, unknown>)[key] = value;
+  return out;
+}
+
 /** Runs a wire parser; a shape failure becomes a bad-response error. */
 export function parseWire<T>(parse: () => T): Result<T> {
   try {

@@ -7,7 +7,7 @@ import type { Http } from '../http';
 import { offsetCursor, offsetPage } from '../paging';
 import { ok } from '../result';
 import type { Blueprint, Page, Result } from '../tenantApi';
-import { asArray, asObject, optNumber, optString, requestParsed, reqString } from '../wireCheck';
+import { asArray, asObject, optNumber, optString, requestParsed, reqString, setPresent } from '../wireCheck';
 import { toBlueprint } from './mapping';
 import * as wire from './wire';
 
@@ -17,31 +17,23 @@ const group = (id: string): string => `/api/v2/systemgroups/${encodeURIComponent
 function toUser(value: unknown): TenantUser {
   const o = asObject(value, 'system user');
   const full = [optString(o, 'firstname'), optString(o, 'lastname')].filter(Boolean).join(' ');
-  const out: TenantUser = { id: reqString(o, '_id', 'system user'), name: optString(o, 'displayname') || full || optString(o, 'username') || '' };
-  const email = optString(o, 'email');
-  const username = optString(o, 'username');
-  const dept = optString(o, 'department');
-  const job = optString(o, 'jobTitle');
-  const created = optString(o, 'created');
-  if (email) out.email = email;
-  if (username) out.username = username;
-  if (typeof o.activated === 'boolean') out.active = o.activated && o.suspended !== true;
-  if (dept) out.department = dept;
-  if (job) out.jobTitle = job;
-  if (created) out.createdAt = created;
-  return out;
+  return setPresent<TenantUser>({ id: reqString(o, '_id', 'system user'), name: optString(o, 'displayname') || full || optString(o, 'username') || '' }, {
+    email: optString(o, 'email'),
+    username: optString(o, 'username'),
+    active: typeof o.activated === 'boolean' ? o.activated && o.suspended !== true : undefined,
+    department: optString(o, 'department'),
+    jobTitle: optString(o, 'jobTitle'),
+    createdAt: optString(o, 'created'),
+  });
 }
 
 function toApp(value: unknown): DeviceApp {
   const o = asObject(value, 'System Insights app');
-  const out: DeviceApp = { name: optString(o, 'display_name') || optString(o, 'bundle_name') || reqString(o, 'name', 'System Insights app') };
-  const bundleId = optString(o, 'bundle_identifier');
-  const version = optString(o, 'bundle_short_version') ?? optString(o, 'bundle_version');
-  const path = optString(o, 'path');
-  if (bundleId) out.bundleId = bundleId;
-  if (version) out.version = version;
-  if (path) out.path = path;
-  return out;
+  return setPresent<DeviceApp>({ name: optString(o, 'display_name') || optString(o, 'bundle_name') || reqString(o, 'name', 'System Insights app') }, {
+    bundleId: optString(o, 'bundle_identifier'),
+    version: optString(o, 'bundle_short_version') ?? optString(o, 'bundle_version'),
+    path: optString(o, 'path'),
+  });
 }
 
 export abstract class JumpCloudFleet extends FleetBase {

@@ -4,7 +4,7 @@ import type {
   AdeDevice, AdeIntegration, DetailSection, DeviceActivity, DeviceApp, DeviceCommand, DeviceFullDetails,
   DeviceLibraryItemState, License, LostModeState, Tag, TenantUser, VendorRecord,
 } from '../fleetApi';
-import { asArray, asObject, optNumber, optString, reqString, type Json } from '../wireCheck';
+import { asArray, asObject, optNumber, optString, reqString, setPresent, type Json } from '../wireCheck';
 
 const text = (v: unknown): string => {
   if (v === null || v === undefined) return '';
@@ -60,16 +60,10 @@ export function toDeviceApps(value: unknown): DeviceApp[] {
   const o = asObject(value, 'device apps');
   return asArray(o.apps, 'device apps').map((v) => {
     const a = asObject(v, 'app');
-    const out: DeviceApp = { name: reqString(a, 'app_name', 'app') };
-    const bundleId = optString(a, 'bundle_id');
-    const version = optString(a, 'version');
-    const source = optString(a, 'source');
-    const path = optString(a, 'path');
-    if (bundleId) out.bundleId = bundleId;
-    if (version) out.version = version;
-    if (source) out.source = source;
-    if (path) out.path = path;
-    return out;
+    return setPresent<DeviceApp>(
+      { name: reqString(a, 'app_name', 'app') },
+      { bundleId: optString(a, 'bundle_id'), version: optString(a, 'version'), source: optString(a, 'source'), path: optString(a, 'path') },
+    );
   });
 }
 
@@ -86,11 +80,7 @@ export function toDeviceLibraryItems(value: unknown): DeviceLibraryItemState[] {
       itemId: reqString(r, 'item_id', 'library item'), name: optString(r, 'name') ?? '', type: optString(r, 'type') ?? '',
       status: LIBRARY_STATUS[raw.toLowerCase()] ?? 'unknown', rawStatus: raw,
     };
-    const reported = optString(r, 'reported_at');
-    const log = optString(r, 'log');
-    if (reported) out.reportedAt = reported;
-    if (log) out.log = log;
-    return out;
+    return setPresent(out, { reportedAt: optString(r, 'reported_at'), log: optString(r, 'log') });
   });
 }
 
@@ -109,10 +99,7 @@ export function toDeviceCommand(value: unknown): DeviceCommand {
   const code = optNumber(r, 'status');
   const status: DeviceCommand['status'] = code === 3 ? 'completed' : code === 0 || code === 1 || code === 5 ? 'pending' : code === 4 ? 'failed' : 'other';
   const out: DeviceCommand = { id: reqString(r, 'uuid', 'device command'), type: optString(r, 'command_type') ?? optString(r, 'request_type') ?? '', status };
-  const requested = optString(r, 'date_requested');
-  const completed = optString(r, 'date_completed');
-  if (requested) out.requestedAt = requested;
-  if (completed) out.completedAt = completed;
+  setPresent(out, { requestedAt: optString(r, 'date_requested'), completedAt: optString(r, 'date_completed') });
   const chain = Array.isArray(r.error_chain) ? r.error_chain.map(text).filter(Boolean) : [];
   if (chain.length) out.error = chain.join('; ');
   return out;
@@ -123,12 +110,7 @@ export function toLostMode(value: unknown): LostModeState {
   const l = obj(o, 'lost_mode');
   const status = optString(l, 'lost_mode_status') ?? (optString(l, 'enable_status_at') && !optString(l, 'disable_status_at') ? 'enabled' : 'disabled');
   const out: LostModeState = { enabled: l['lost_mode_enabled'] === true || /enabled|pending/i.test(status), status };
-  const message = optString(l, 'message');
-  const phone = optString(l, 'phone_number');
-  const footnote = optString(l, 'footnote');
-  if (message) out.message = message;
-  if (phone) out.phone = phone;
-  if (footnote) out.footnote = footnote;
+  setPresent(out, { message: optString(l, 'message'), phone: optString(l, 'phone_number'), footnote: optString(l, 'footnote') });
   const loc = obj(l, 'last_location');
   const lat = Number(loc['latitude']);
   const lon = Number(loc['longitude']);
@@ -150,59 +132,46 @@ export function toTag(value: unknown): Tag {
 
 export function toUser(value: unknown): TenantUser {
   const o = asObject(value, 'user');
-  const out: TenantUser = { id: reqString(o, 'id', 'user'), name: optString(o, 'name') ?? optString(o, 'email') ?? '' };
-  const email = optString(o, 'email');
-  if (email) out.email = email;
-  if (typeof o.active === 'boolean') out.active = o.active;
-  if (typeof o.archived === 'boolean') out.archived = o.archived;
-  const count = optNumber(o, 'device_count');
-  if (count !== undefined) out.deviceCount = count;
-  const dept = optString(o, 'department');
-  const job = optString(o, 'job_title');
-  const created = optString(o, 'created_at');
-  if (dept) out.department = dept;
-  if (job) out.jobTitle = job;
-  if (created) out.createdAt = created;
-  return out;
+  return setPresent<TenantUser>({ id: reqString(o, 'id', 'user'), name: optString(o, 'name') ?? optString(o, 'email') ?? '' }, {
+    email: optString(o, 'email'),
+    active: typeof o.active === 'boolean' ? o.active : undefined,
+    archived: typeof o.archived === 'boolean' ? o.archived : undefined,
+    deviceCount: optNumber(o, 'device_count'),
+    department: optString(o, 'department'),
+    jobTitle: optString(o, 'job_title'),
+    createdAt: optString(o, 'created_at'),
+  });
 }
 
 export function toAdeIntegration(value: unknown): AdeIntegration {
   const o = asObject(value, 'ADE integration');
-  const out: AdeIntegration = { id: reqString(o, 'id', 'ADE integration'), name: optString(o, 'server_name') ?? optString(o, 'org_name') ?? reqString(o, 'id', 'ADE integration') };
-  const server = optString(o, 'server_name');
   const defaults = obj(o, 'defaults');
-  const email = optString(defaults, 'email');
-  const phone = optString(defaults, 'phone');
-  const expires = optString(o, 'access_token_expiry');
-  const sync = optString(o, 'last_device_sync');
-  const count = optNumber(obj(o, 'device_counts'), 'total');
-  const bp = optString(obj(o, 'blueprint'), 'name');
-  if (server) out.serverName = server;
-  if (email) out.email = email;
-  if (phone) out.phone = phone;
-  if (expires) out.expiresAt = expires;
-  if (sync) out.lastSync = sync;
-  if (count !== undefined) out.deviceCount = count;
-  if (bp) out.defaultBlueprintName = bp;
-  return out;
+  return setPresent<AdeIntegration>({ id: reqString(o, 'id', 'ADE integration'), name: optString(o, 'server_name') ?? optString(o, 'org_name') ?? reqString(o, 'id', 'ADE integration') }, {
+    serverName: optString(o, 'server_name'),
+    email: optString(defaults, 'email'),
+    phone: optString(defaults, 'phone'),
+    expiresAt: optString(o, 'access_token_expiry'),
+    lastSync: optString(o, 'last_device_sync'),
+    deviceCount: optNumber(obj(o, 'device_counts'), 'total'),
+    defaultBlueprintName: optString(obj(o, 'blueprint'), 'name'),
+  });
 }
 
 export function toAdeDevice(value: unknown): AdeDevice {
   const o = asObject(value, 'ADE device');
-  const out: AdeDevice = { id: reqString(o, 'id', 'ADE device'), serial: reqString(o, 'serial_number', 'ADE device') };
-  const set = (key: keyof AdeDevice, v: string | undefined) => { if (v) (out as unknown as Record<string, string>)[key] = v; };
-  set('model', optString(o, 'model'));
-  set('description', optString(o, 'description'));
-  set('family', optString(o, 'device_family'));
-  set('os', optString(o, 'os'));
-  set('color', optString(o, 'color'));
-  set('assignedBy', optString(o, 'device_assigned_by'));
-  set('assignedAt', optString(o, 'device_assigned_date'));
-  set('blueprintName', optString(obj(o, 'blueprint'), 'name'));
-  set('deviceId', optString(obj(o, 'mdm_device'), 'id'));
-  set('user', optString(obj(o, 'user'), 'email') ?? optString(obj(o, 'user'), 'name'));
-  set('integrationId', optString(obj(o, 'dep_account'), 'id'));
-  return out;
+  return setPresent<AdeDevice>({ id: reqString(o, 'id', 'ADE device'), serial: reqString(o, 'serial_number', 'ADE device') }, {
+    model: optString(o, 'model'),
+    description: optString(o, 'description'),
+    family: optString(o, 'device_family'),
+    os: optString(o, 'os'),
+    color: optString(o, 'color'),
+    assignedBy: optString(o, 'device_assigned_by'),
+    assignedAt: optString(o, 'device_assigned_date'),
+    blueprintName: optString(obj(o, 'blueprint'), 'name'),
+    deviceId: optString(obj(o, 'mdm_device'), 'id'),
+    user: optString(obj(o, 'user'), 'email') ?? optString(obj(o, 'user'), 'name'),
+    integrationId: optString(obj(o, 'dep_account'), 'id'),
+  });
 }
 
 export function toLicense(value: unknown): License {
